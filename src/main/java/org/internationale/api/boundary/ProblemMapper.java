@@ -1,0 +1,79 @@
+package org.internationale.api.boundary;
+
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.internationale.locale.entity.IllFormedLanguageTagException;
+import org.internationale.text.entity.StaleRevisionException;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure becomes a problem-details response; see the package documentation. */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IllFormedLanguageTagException e) {
+                return Problem.of(400, "Ill-formed language tag", e.getMessage()).with("tag", e.tag()).response();
+            }
+            if (t instanceof StaleRevisionException e) {
+                return Problem.of(409, "Edited by someone else", e.getMessage())
+                        .with("baseRevision", e.baseRevision())
+                        .with("currentRevision", e.currentRevision())
+                        .with("currentText", e.currentText()).response();
+            }
+            if (t instanceof OptimisticLockException) {
+                return Problem.of(409, "Edited by someone else",
+                        "Someone saved the same item at the same moment. Reload it and apply your change again.").response();
+            }
+            if (t instanceof JsonbException || t instanceof JsonException) {
+                return Problem.of(400, "Malformed JSON", "The request body is not the JSON this endpoint expects: "
+                        + t.getMessage()).response();
+            }
+            if (t instanceof WebApplicationException e) {
+                return fromStatus(e);
+            }
+            if (t instanceof ProcessingException && t.getCause() == null) {
+                return Problem.of(400, "Unreadable request", t.getMessage()).response();
+            }
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
+        return Problem.of(500, "Internal error", "Something failed on our side; nothing you sent was stored half-way. "
+                + "Reference: " + reference).response();
+    }
+
+    private static Response fromStatus(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        String title = original.getStatusInfo().getReasonPhrase();
+        String detail = e.getMessage();
+        if (detail == null || detail.startsWith("HTTP ")) {
+            detail = switch (status) {
+                case 404 -> "There is nothing at this address.";
+                case 405 -> "This address does not accept that method.";
+                case 406 -> "This address cannot answer in the media type asked for.";
+                case 415 -> "This address does not accept that content type; send application/json.";
+                default -> title;
+            };
+        }
+        Response.ResponseBuilder response = Response.fromResponse(Problem.of(status, title, detail).response());
+        original.getHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(v -> response.header(name, v));
+            }
+        });
+        return response.build();
+    }
+}

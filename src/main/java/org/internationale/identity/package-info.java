@@ -1,0 +1,11 @@
+/**
+ * Who works in the system: accounts with roles ({@code admin}, {@code editor}, {@code translator},
+ * {@code reviewer}) and per-account language grants, authenticated with Jakarta Security against our own
+ * identity store. Readers and subscribers never log in.
+ *
+ * <p>Decisions: passwords are stored only as PBKDF2 hashes (Jakarta Security's {@code Pbkdf2PasswordHash},
+ * HMAC-SHA512, 210 000 iterations, the OWASP figure for that hash). The first start creates {@code admin} with
+ * {@code ADMIN_PASSWORD}, or with a generated password printed once to the log. Roles are groups of the caller,
+ * mapped one to one onto the application's roles. This package depends on no other feature.
+ */
+package org.internationale.identity;

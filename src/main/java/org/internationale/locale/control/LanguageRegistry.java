@@ -1,0 +1,126 @@
+package org.internationale.locale.control;
+
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
+import org.internationale.locale.entity.Direction;
+import org.internationale.locale.entity.FallbackChain;
+import org.internationale.locale.entity.Language;
+import org.internationale.locale.entity.LanguageTag;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The languages the movement offers and their fallback chains. Built once from configuration
+ * ({@link LanguageConfiguration}); immutable afterwards.
+ */
+public class LanguageRegistry {
+
+    private final LanguageTag source;
+    private final Map<LanguageTag, Language> offered;
+    private final Map<LanguageTag, List<LanguageTag>> configuredFallbacks;
+
+    protected LanguageRegistry() {
+        // for CDI's client proxy only
+        this.source = null;
+        this.offered = Map.of();
+        this.configuredFallbacks = Map.of();
+    }
+
+    public LanguageRegistry(LanguageTag source, List<LanguageTag> offeredTags, Map<LanguageTag, List<LanguageTag>> fallbacks) {
+        this.source = source;
+        Map<LanguageTag, Language> languages = new LinkedHashMap<>();
+        languages.put(source, describe(source));
+        for (LanguageTag tag : offeredTags) {
+            languages.putIfAbsent(tag, describe(tag));
+        }
+        this.offered = Collections.unmodifiableMap(languages);
+        for (Map.Entry<LanguageTag, List<LanguageTag>> entry : fallbacks.entrySet()) {
+            for (LanguageTag target : entry.getValue()) {
+                if (!offered.containsKey(target)) {
+                    throw new IllegalArgumentException("fallback " + entry.getKey() + " → " + target
+                            + " names a language that is not offered; offered: " + offered.keySet());
+                }
+            }
+        }
+        this.configuredFallbacks = Map.copyOf(fallbacks);
+    }
+
+    static Language describe(LanguageTag tag) {
+        ULocale locale = tag.locale();
+        LocaleDisplayNames own = LocaleDisplayNames.getInstance(locale,
+                DisplayContext.DIALECT_NAMES, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU);
+        LocaleDisplayNames english = LocaleDisplayNames.getInstance(ULocale.ENGLISH,
+                DisplayContext.DIALECT_NAMES, DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU);
+        Direction direction = locale.isRightToLeft() ? Direction.RTL : Direction.LTR;
+        Set<String> plurals = Collections.unmodifiableSet(new TreeSet<>(PluralRules.forLocale(locale).getKeywords()));
+        return new Language(tag, english.localeDisplayName(locale), own.localeDisplayName(locale), direction, plurals);
+    }
+
+    public LanguageTag source() {
+        return source;
+    }
+
+    public List<Language> languages() {
+        return List.copyOf(offered.values());
+    }
+
+    public Language language(LanguageTag tag) {
+        Language language = offered.get(tag);
+        if (language == null) {
+            throw new IllegalArgumentException(tag + " is not an offered language");
+        }
+        return language;
+    }
+
+    public boolean offers(LanguageTag tag) {
+        return offered.containsKey(tag);
+    }
+
+    /** The offered language that stands for {@code tag}: itself, or one that means the same language. */
+    public Optional<LanguageTag> resolve(LanguageTag tag) {
+        if (offered.containsKey(tag)) {
+            return Optional.of(tag);
+        }
+        ULocale likely = tag.likely();
+        return offered.keySet().stream().filter(candidate -> candidate.likely().equals(likely)).findFirst();
+    }
+
+    /**
+     * The chain for a reader asking for {@code requested}: the requested tag, its configured fallbacks, its ICU
+     * parents ({@code pt-BR → pt}), each resolved to an offered language, ending at the source language.
+     */
+    public FallbackChain chain(LanguageTag requested) {
+        Set<LanguageTag> raw = new LinkedHashSet<>();
+        visit(requested, raw);
+        Set<LanguageTag> chain = new LinkedHashSet<>();
+        for (LanguageTag tag : raw) {
+            resolve(tag).ifPresent(chain::add);
+        }
+        chain.remove(source);
+        chain.add(source);
+        return new FallbackChain(new ArrayList<>(chain));
+    }
+
+    private void visit(LanguageTag tag, Set<LanguageTag> seen) {
+        if (!seen.add(tag)) {
+            return;
+        }
+        for (LanguageTag fallback : configuredFallbacks.getOrDefault(tag, List.of())) {
+            visit(fallback, seen);
+        }
+        ULocale parent = tag.locale().getFallback();
+        if (parent != null && !parent.getLanguage().isEmpty()) {
+            visit(new LanguageTag(parent.toLanguageTag()), seen);
+        }
+    }
+}

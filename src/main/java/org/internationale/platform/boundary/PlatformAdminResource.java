@@ -1,0 +1,82 @@
+package org.internationale.platform.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.internationale.identity.entity.Role;
+import org.internationale.platform.control.PlatformReader;
+import org.internationale.platform.entity.PlatformClause;
+import org.internationale.text.control.SourceEditor;
+import org.internationale.text.entity.ChangeKind;
+import org.internationale.text.entity.SourceRevision;
+
+import java.util.Optional;
+
+/** Editors revise the platform's source text; every change names its kind and the revision it was based on. */
+@Path("admin/platform/clauses/{id}")
+@RequestScoped
+public class PlatformAdminResource {
+
+    private static final int MAX_TEXT = 20_000;
+
+    @Inject
+    PlatformReader reader;
+
+    @Inject
+    SourceEditor editor;
+
+    @Inject
+    SecurityContext security;
+
+    public record ClauseRevision(String text, Integer baseRevision, String changeKind, String message) {
+    }
+
+    public record Revised(String id, int revision, String changeKind, boolean changed) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revise(@PathParam("id") String id, ClauseRevision body) {
+        if (!security.isCallerInRole(Role.EDITOR) && !security.isCallerInRole(Role.ADMIN)) {
+            throw new ForbiddenException("Only editors change the platform's source text.");
+        }
+        if (body == null) {
+            throw new BadRequestException("Send {text, baseRevision, changeKind, message}.");
+        }
+        if (body.text() == null || body.text().isBlank()) {
+            throw new BadRequestException("text must not be empty.");
+        }
+        if (body.text().length() > MAX_TEXT) {
+            throw new BadRequestException("text is longer than " + MAX_TEXT + " characters.");
+        }
+        if (body.baseRevision() == null) {
+            throw new BadRequestException("baseRevision is required: the source revision your edit starts from.");
+        }
+        if (body.message() != null && body.message().length() > 500) {
+            throw new BadRequestException("message is longer than 500 characters.");
+        }
+        ChangeKind kind;
+        try {
+            kind = ChangeKind.parse(body.changeKind());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        PlatformClause clause = reader.clause(id).orElseThrow(() -> new NotFoundException("The platform has no clause '" + id + "'."));
+        Optional<SourceRevision> revision = editor.revise(clause.segment().key(), body.text().strip(), body.baseRevision(), kind,
+                security.getCallerPrincipal().getName(), body.message());
+        return Response.ok(revision
+                .map(r -> new Revised(id, r.number(), r.changeKind().label(), true))
+                .orElseGet(() -> new Revised(id, body.baseRevision(), null, false))).build();
+    }
+}

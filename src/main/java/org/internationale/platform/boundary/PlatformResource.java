@@ -1,0 +1,59 @@
+package org.internationale.platform.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.internationale.locale.control.LanguageNegotiator;
+import org.internationale.locale.entity.Negotiated;
+import org.internationale.platform.control.PlatformReader;
+
+/** The platform for readers, in the negotiated language with honest fallback flags. */
+@Path("platform")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformResource {
+
+    @Inject
+    PlatformReader reader;
+
+    @Inject
+    LanguageNegotiator negotiator;
+
+    @GET
+    public Response platform(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Negotiated negotiated = negotiator.negotiate(lang, accept);
+        return localized(negotiated, reader.platform(negotiated));
+    }
+
+    @GET
+    @Path("clauses/{id}")
+    public Response clause(@PathParam("id") String id, @QueryParam("lang") String lang,
+                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+        Negotiated negotiated = negotiator.negotiate(lang, accept);
+        return localized(negotiated, reader.clause(id, negotiated)
+                .orElseThrow(() -> new NotFoundException("The platform has no clause '" + id + "'.")));
+    }
+
+    @GET
+    @Path("clauses/{id}/revisions/{number}")
+    public Object revision(@PathParam("id") String id, @PathParam("number") int number) {
+        return reader.revision(id, number)
+                .orElseThrow(() -> new NotFoundException("Clause '" + id + "' has no source revision " + number + "."));
+    }
+
+    static Response localized(Negotiated negotiated, Object entity) {
+        return Response.ok(entity)
+                .header(HttpHeaders.CONTENT_LANGUAGE, negotiated.tag().value())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .build();
+    }
+}

@@ -1,0 +1,160 @@
+package org.internationale.platform.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.entity.FallbackChain;
+import org.internationale.locale.entity.Language;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.locale.entity.Negotiated;
+import org.internationale.platform.entity.ClauseDetail;
+import org.internationale.platform.entity.PlatformClause;
+import org.internationale.platform.entity.PlatformSection;
+import org.internationale.platform.entity.PlatformView;
+import org.internationale.platform.entity.SectionView;
+import org.internationale.platform.entity.ServedClause;
+import org.internationale.text.control.MarkdownRenderer;
+import org.internationale.text.control.SegmentStore;
+import org.internationale.text.control.TextLocalizer;
+import org.internationale.text.entity.LocalizedText;
+import org.internationale.text.entity.ReviewState;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.Translation;
+import org.internationale.text.entity.TranslationState;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Assembles the platform for a reader in a fixed number of queries: sections, clauses, source histories and the
+ * translations of the chain's languages, then {@link TextLocalizer} picks each clause's text.
+ */
+@ApplicationScoped
+@Transactional
+public class PlatformReader {
+
+    @PersistenceContext(unitName = "internationale")
+    EntityManager em;
+
+    @Inject
+    SegmentStore segments;
+
+    @Inject
+    TextLocalizer localizer;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    @Inject
+    LanguageRegistry languages;
+
+    public PlatformView platform(Negotiated negotiated) {
+        List<PlatformSection> sections = em.createQuery(
+                "select s from PlatformSection s where s.retired = false order by s.position", PlatformSection.class).getResultList();
+        List<PlatformClause> clauses = em.createQuery(
+                "select c from PlatformClause c where c.retired = false order by c.position", PlatformClause.class).getResultList();
+        List<Segment> all = new ArrayList<>();
+        sections.forEach(s -> all.add(s.title()));
+        clauses.forEach(c -> all.add(c.segment()));
+        segments.loadRevisions(all);
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(all, negotiated.chain().languages());
+
+        Map<String, List<ServedClause>> clausesBySection = new HashMap<>();
+        for (PlatformClause clause : clauses) {
+            clausesBySection.computeIfAbsent(clause.section().id(), id -> new ArrayList<>())
+                    .add(serve(clause.id(), clause.form().name(), clause.segment(), translations, negotiated.chain()));
+        }
+        Map<String, List<PlatformSection>> children = new LinkedHashMap<>();
+        for (PlatformSection section : sections) {
+            children.computeIfAbsent(section.parentId(), id -> new ArrayList<>()).add(section);
+        }
+        List<SectionView> roots = tree(null, children, clausesBySection, translations, negotiated.chain());
+        Language language = negotiated.language();
+        return new PlatformView(negotiated.requested() == null ? null : negotiated.requested().value(),
+                language.tag().value(), language.direction().attribute(), languages.source().value(), roots);
+    }
+
+    private List<SectionView> tree(String parent, Map<String, List<PlatformSection>> children,
+                                   Map<String, List<ServedClause>> clauses, Map<Long, Map<LanguageTag, Translation>> translations,
+                                   FallbackChain chain) {
+        List<SectionView> views = new ArrayList<>();
+        for (PlatformSection section : children.getOrDefault(parent, List.of())) {
+            views.add(new SectionView(section.id(), section.numeral(),
+                    serve(section.id() + ".title", "TITLE", section.title(), translations, chain),
+                    clauses.getOrDefault(section.id(), List.of()),
+                    tree(section.id(), children, clauses, translations, chain)));
+        }
+        return views;
+    }
+
+    private ServedClause serve(String id, String form, Segment segment, Map<Long, Map<LanguageTag, Translation>> translations,
+                               FallbackChain chain) {
+        LocalizedText text = localizer.localize(segment, translations.getOrDefault(segment.id(), Map.of()), chain);
+        return new ServedClause(id, form.toLowerCase(Locale.ROOT), text.text(), markdown.html(text.text()),
+                text.language().value(), direction(text.language()), text.fallback(), text.outdated(), text.reviewed(),
+                text.translatedFrom() == null ? null : text.translatedFrom().value());
+    }
+
+    private String direction(LanguageTag tag) {
+        return languages.offers(tag) ? languages.language(tag).direction().attribute() : (tag.locale().isRightToLeft() ? "rtl" : "ltr");
+    }
+
+    public Optional<PlatformClause> clause(String id) {
+        return Optional.ofNullable(em.find(PlatformClause.class, id)).filter(c -> !c.retired());
+    }
+
+    public Optional<ClauseDetail> clause(String id, Negotiated negotiated) {
+        return clause(id).map(clause -> {
+            Segment segment = clause.segment();
+            segments.loadRevisions(List.of(segment));
+            Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(List.of(segment), negotiated.chain().languages());
+            ServedClause served = serve(clause.id(), clause.form().name(), segment, translations, negotiated.chain());
+            List<ClauseDetail.Revision> revisions = segment.revisions().stream()
+                    .map(r -> new ClauseDetail.Revision(r.number(), r.createdAt(), r.changeKind().label(), r.author(), r.message()))
+                    .toList();
+            return new ClauseDetail(served.id(), clause.section().id(), served.form(), served.text(), served.html(),
+                    served.language(), served.direction(), served.fallback(), served.outdated(), served.reviewed(),
+                    served.translatedFrom(), negotiated.requested() == null ? null : negotiated.requested().value(),
+                    segment.sourceLanguage().value(), segment.latest().number(), revisions);
+        });
+    }
+
+    public Optional<ClauseDetail.RevisionText> revision(String id, int number) {
+        return clause(id).flatMap(clause -> clause.segment().revision(number)).map(r -> new ClauseDetail.RevisionText(
+                id, r.number(), r.createdAt(), r.changeKind().label(), r.author(), r.message(), r.text(), markdown.html(r.text())));
+    }
+
+    /**
+     * For each offered language, the fraction of the platform's segments (titles and clauses) that a reader gets
+     * in that language, current and approved. The source language is complete by definition.
+     */
+    public Map<LanguageTag, Double> coverage() {
+        List<Segment> all = new ArrayList<>(em.createQuery(
+                "select c.segment from PlatformClause c where c.retired = false", Segment.class).getResultList());
+        all.addAll(em.createQuery("select s.title from PlatformSection s where s.retired = false", Segment.class).getResultList());
+        segments.loadRevisions(all);
+        List<LanguageTag> offered = languages.languages().stream().map(Language::tag).toList();
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(all, offered);
+        Map<LanguageTag, Double> coverage = new LinkedHashMap<>();
+        for (LanguageTag tag : offered) {
+            long current = all.stream().filter(segment -> segment.sourceLanguage().equals(tag) || isServedCurrent(segment,
+                    translations.getOrDefault(segment.id(), Map.of()).get(tag))).count();
+            coverage.put(tag, all.isEmpty() ? 1.0 : (double) current / all.size());
+        }
+        return coverage;
+    }
+
+    private static boolean isServedCurrent(Segment segment, Translation translation) {
+        return translation != null && translation.reviewState() == ReviewState.APPROVED
+                && segment.stateOf(translation) == TranslationState.CURRENT;
+    }
+
+}

@@ -1,0 +1,12 @@
+/**
+ * The movement's platform: sections (objectives, the six demand groups, strategies, principles, the pledge)
+ * and their clauses, each a segment with a stable id that never changes when wording changes.
+ *
+ * <p>Decisions: {@code content/platform/*.md} is the seed, one CommonMark file per section with YAML front
+ * matter; a clause is introduced by the CommonMark comment idiom {@code [//]: # (clause: id)} so the files stay
+ * readable Markdown. The seed is imported at every start: unchanged text creates nothing, changed text creates a
+ * source revision of the file's {@code change-kind} (default {@code meaning}), a clause gone from the files is
+ * retired, never deleted. The database is the truth after import: a clause edited through the API since the last
+ * import is not overwritten by the file (the import logs the conflict).
+ */
+package org.internationale.platform;

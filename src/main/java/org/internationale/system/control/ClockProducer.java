@@ -1,0 +1,16 @@
+package org.internationale.system.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.time.Clock;
+
+/** The system clock in UTC; tests that need time to pass substitute their own. */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * What the running system gives every feature: the data folder, the one database (H2 file by default,
+ * PostgreSQL when {@code DATABASE_URL} says so), the schema (owned by Flyway migrations, run before anything
+ * else starts) and the clock.
+ *
+ * <p>Decisions: one non-XA datasource, defined with {@code @DataSourceDefinition} whose attributes are MicroProfile
+ * Config placeholders filled by {@link org.internationale.system.control.DatabaseSettings}, so the same WAR runs
+ * on either database without server configuration. JPA schema generation stays off. The clock is a CDI bean so
+ * that schedules can be tested without waiting.
+ */
+package org.internationale.system;

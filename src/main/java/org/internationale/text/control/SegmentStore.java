@@ -1,0 +1,84 @@
+package org.internationale.text.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.SegmentKey;
+import org.internationale.text.entity.Translation;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads and stores segments and translations. Reads fetch whole histories in a fixed number of queries,
+ * whatever the number of segments, so rendering the platform never turns into one query per clause.
+ */
+@ApplicationScoped
+public class SegmentStore {
+
+    @PersistenceContext(unitName = "internationale")
+    EntityManager em;
+
+    public Optional<Segment> find(SegmentKey key) {
+        return em.createQuery("select distinct s from Segment s left join fetch s.revisions where s.key = :key", Segment.class)
+                .setParameter("key", key.value())
+                .getResultStream().findFirst();
+    }
+
+    public Segment create(SegmentKey key, LanguageTag sourceLanguage) {
+        Segment segment = new Segment(key, sourceLanguage);
+        em.persist(segment);
+        return segment;
+    }
+
+    /** Makes sure the given segments' revisions are loaded, in one query. */
+    public void loadRevisions(Collection<Segment> segments) {
+        if (segments.isEmpty()) {
+            return;
+        }
+        em.createQuery("select distinct s from Segment s left join fetch s.revisions where s.id in :ids", Segment.class)
+                .setParameter("ids", ids(segments))
+                .getResultList();
+    }
+
+    /** The translations of the given segments into the given languages, with their revisions: segment id → language → translation. */
+    public Map<Long, Map<LanguageTag, Translation>> translations(Collection<Segment> segments, Collection<LanguageTag> languages) {
+        Map<Long, Map<LanguageTag, Translation>> bySegment = new HashMap<>();
+        if (segments.isEmpty() || languages.isEmpty()) {
+            return bySegment;
+        }
+        List<String> tags = languages.stream().map(LanguageTag::value).toList();
+        List<Translation> found = em.createQuery("select distinct t from Translation t left join fetch t.revisions"
+                        + " where t.segment.id in :ids and t.language in :languages", Translation.class)
+                .setParameter("ids", ids(segments))
+                .setParameter("languages", tags)
+                .getResultList();
+        for (Translation translation : found) {
+            bySegment.computeIfAbsent(translation.segment().id(), id -> new HashMap<>()).put(translation.language(), translation);
+        }
+        return bySegment;
+    }
+
+    private static List<Long> ids(Collection<Segment> segments) {
+        return segments.stream().map(Segment::id).distinct().toList();
+    }
+
+    public Optional<Translation> translation(Segment segment, LanguageTag language) {
+        return em.createQuery("select distinct t from Translation t left join fetch t.revisions"
+                        + " where t.segment = :segment and t.language = :language", Translation.class)
+                .setParameter("segment", segment)
+                .setParameter("language", language.value())
+                .getResultStream().findFirst();
+    }
+
+    public Translation createTranslation(Segment segment, LanguageTag language) {
+        Translation translation = new Translation(segment, language);
+        em.persist(translation);
+        return translation;
+    }
+}

@@ -1,0 +1,74 @@
+package org.internationale.text.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.locale.entity.FallbackChain;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.entity.LocalizedText;
+import org.internationale.text.entity.ReviewState;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.Translation;
+import org.internationale.text.entity.TranslationRevision;
+import org.internationale.text.entity.TranslationState;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one rule for which text a reader gets: walk the fallback chain and serve the first language that has
+ * servable text — the segment's own source, or a translation that is approved (or unreviewed, where the
+ * language's setting allows it). When the chain runs out, the segment's source is served, so a statement
+ * written in Spanish reaches an English reader even before it is translated.
+ */
+@ApplicationScoped
+public class TextLocalizer {
+
+    private Set<LanguageTag> unreviewedServed = Set.of();
+
+    protected TextLocalizer() {
+        // CDI
+    }
+
+    @Inject
+    public TextLocalizer(@ConfigProperty(name = "SERVE_UNREVIEWED", defaultValue = " ") String unreviewedLanguages) {
+        this.unreviewedServed = Arrays.stream(unreviewedLanguages.split(","))
+                .filter(s -> !s.isBlank()).map(LanguageTag::of).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * @param translations the segment's translations, by language; languages outside the chain are ignored
+     */
+    public LocalizedText localize(Segment segment, Map<LanguageTag, Translation> translations, FallbackChain chain) {
+        LanguageTag wanted = chain.first();
+        for (LanguageTag language : chain.languages()) {
+            if (language.equals(segment.sourceLanguage())) {
+                return source(segment, wanted);
+            }
+            Translation translation = translations.get(language);
+            if (servable(translation)) {
+                TranslationRevision latest = translation.latest();
+                TranslationState state = segment.stateOf(translation);
+                return new LocalizedText(segment.key(), latest.text(), language, !language.equals(wanted),
+                        state == TranslationState.OUTDATED, translation.reviewState() == ReviewState.APPROVED,
+                        latest.translatedFrom().orElse(null), state);
+            }
+        }
+        return source(segment, wanted);
+    }
+
+    private boolean servable(Translation translation) {
+        if (translation == null || translation.revisions().isEmpty()) {
+            return false;
+        }
+        return translation.reviewState() == ReviewState.APPROVED || unreviewedServed.contains(translation.language());
+    }
+
+    private static LocalizedText source(Segment segment, LanguageTag wanted) {
+        LanguageTag language = segment.sourceLanguage();
+        return new LocalizedText(segment.key(), segment.latest().text(), language, !language.equals(wanted),
+                false, true, null, TranslationState.CURRENT);
+    }
+}

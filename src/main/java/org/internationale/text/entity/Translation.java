@@ -1,0 +1,110 @@
+package org.internationale.text.entity;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.internationale.locale.entity.LanguageTag;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** A segment's text in one language: an append-only history of revisions and a review state. */
+@Entity
+@Table(name = "translation")
+public class Translation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "translation_seq")
+    @SequenceGenerator(name = "translation_seq", sequenceName = "translation_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "segment_id")
+    private Segment segment;
+
+    @Column(nullable = false, length = 64)
+    private String language;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_state", nullable = false, length = 16)
+    private ReviewState reviewState;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "translation", cascade = CascadeType.PERSIST)
+    @OrderBy("number ASC")
+    private List<TranslationRevision> revisions = new ArrayList<>();
+
+    protected Translation() {
+        // JPA
+    }
+
+    public Translation(Segment segment, LanguageTag language) {
+        this.segment = segment;
+        this.language = language.value();
+        this.reviewState = ReviewState.DRAFT;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Segment segment() {
+        return segment;
+    }
+
+    public LanguageTag language() {
+        return new LanguageTag(language);
+    }
+
+    public ReviewState reviewState() {
+        return reviewState;
+    }
+
+    public List<TranslationRevision> revisions() {
+        return Collections.unmodifiableList(revisions);
+    }
+
+    public TranslationRevision latest() {
+        if (revisions.isEmpty()) {
+            throw new IllegalStateException("translation has no text yet");
+        }
+        return revisions.get(revisions.size() - 1);
+    }
+
+    /**
+     * Appends a revision unless text and base are what the latest revision already says.
+     * A new text starts review again unless the caller states the new review state.
+     */
+    public Optional<TranslationRevision> revise(String text, int basedOnRevision, LanguageTag translatedFrom,
+                                                String author, String message, ReviewState state, Instant at) {
+        if (!revisions.isEmpty()) {
+            TranslationRevision latest = latest();
+            if (latest.text().equals(text) && latest.basedOnRevision() == basedOnRevision && reviewState == state) {
+                return Optional.empty();
+            }
+        }
+        TranslationRevision revision = new TranslationRevision(this, revisions.size() + 1, text, basedOnRevision,
+                translatedFrom == null ? null : translatedFrom.value(), author, message, at);
+        revisions.add(revision);
+        reviewState = state;
+        return Optional.of(revision);
+    }
+}

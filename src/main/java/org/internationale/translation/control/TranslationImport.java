@@ -1,0 +1,111 @@
+package org.internationale.translation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.control.SegmentStore;
+import org.internationale.text.entity.ReviewState;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.SegmentKey;
+import org.internationale.text.entity.SourceRevision;
+import org.internationale.text.entity.Translation;
+import org.internationale.text.entity.TranslationRevision;
+import org.internationale.translation.entity.ImportOutcome;
+import org.internationale.translation.entity.ImportOutcome.Result;
+import org.internationale.translation.entity.ImportReport;
+import org.internationale.translation.entity.PoCatalog;
+import org.internationale.translation.entity.PoEntry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies a PO catalogue to the stored translations of one language. The entry's {@code msgid} pins the
+ * translation to the source revision with that text; text that matches no revision imports as based on
+ * revision 0, i.e. outdated. A fuzzy entry imports as a draft, any other as approved: files in the repository
+ * went through review before they were committed.
+ *
+ * <p>An entry never overwrites a translation that someone edited after {@code author} last wrote it: that is
+ * reported as a conflict and the stored text stays.
+ */
+@ApplicationScoped
+public class TranslationImport {
+
+    @Inject
+    SegmentStore segments;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public ImportReport apply(LanguageTag language, PoCatalog catalog, String author, String message) {
+        catalog.headerField("Language").filter(h -> !h.isBlank()).ifPresent(declared -> {
+            if (!LanguageTag.of(declared).equals(language)) {
+                throw new IllegalArgumentException("the file says Language: " + declared + " but is imported as " + language);
+            }
+        });
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (PoEntry entry : catalog.entries()) {
+            outcomes.add(apply(language, entry, author, message));
+        }
+        return new ImportReport(language.value(), outcomes);
+    }
+
+    private ImportOutcome apply(LanguageTag language, PoEntry entry, String author, String message) {
+        String id = entry.context();
+        if (id == null) {
+            return new ImportOutcome(entry.id(), Result.REJECTED, "line " + entry.line() + ": no msgctxt, so no segment id");
+        }
+        SegmentKey key;
+        try {
+            key = new SegmentKey(id);
+        } catch (IllegalArgumentException e) {
+            return new ImportOutcome(id, Result.REJECTED, "line " + entry.line() + ": " + e.getMessage());
+        }
+        if (!entry.translated()) {
+            return new ImportOutcome(id, Result.UNCHANGED, "not translated in the file");
+        }
+        Optional<Segment> found = segments.find(key);
+        if (found.isEmpty()) {
+            return new ImportOutcome(id, Result.REJECTED, "line " + entry.line() + ": no segment has this id");
+        }
+        Segment segment = found.get();
+        if (segment.sourceLanguage().equals(language)) {
+            return new ImportOutcome(id, Result.REJECTED, "this is the segment's source language");
+        }
+        int basedOn = basedOn(segment, entry.id());
+        ReviewState state = entry.fuzzy() ? ReviewState.DRAFT : ReviewState.APPROVED;
+        Translation translation = segments.translation(segment, language).orElseGet(() -> segments.createTranslation(segment, language));
+        if (!translation.revisions().isEmpty()) {
+            TranslationRevision latest = translation.latest();
+            Optional<TranslationRevision> lastByAuthor = translation.revisions().stream()
+                    .filter(r -> author.equals(r.author())).reduce((a, b) -> b);
+            boolean sameAsLastImport = lastByAuthor.isPresent() && lastByAuthor.get().text().equals(entry.translation())
+                    && lastByAuthor.get().basedOnRevision() == basedOn;
+            if (sameAsLastImport || latest.text().equals(entry.translation()) && latest.basedOnRevision() == basedOn
+                    && translation.reviewState() == state) {
+                return new ImportOutcome(id, Result.UNCHANGED, null);
+            }
+            if (!author.equals(latest.author())) {
+                return new ImportOutcome(id, Result.CONFLICT, "revision " + latest.number() + " by " + latest.author()
+                        + " is newer than this file's text; it was kept");
+            }
+        }
+        translation.revise(entry.translation(), basedOn, null, author, message, state, clock.instant());
+        return new ImportOutcome(id, Result.APPLIED, basedOn == 0 ? "source text not found: imported as outdated" : null);
+    }
+
+    /** The newest source revision whose text is the entry's msgid, or 0 when none is. */
+    static int basedOn(Segment segment, String sourceText) {
+        List<SourceRevision> revisions = segment.revisions();
+        for (int i = revisions.size() - 1; i >= 0; i--) {
+            if (revisions.get(i).text().equals(sourceText)) {
+                return revisions.get(i).number();
+            }
+        }
+        return 0;
+    }
+}
