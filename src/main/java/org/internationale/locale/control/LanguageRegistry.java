@@ -100,27 +100,33 @@ public class LanguageRegistry {
      * parents ({@code pt-BR → pt}), each resolved to an offered language, ending at the source language.
      */
     public FallbackChain chain(LanguageTag requested) {
-        Set<LanguageTag> raw = new LinkedHashSet<>();
-        visit(requested, raw);
         Set<LanguageTag> chain = new LinkedHashSet<>();
-        for (LanguageTag tag : raw) {
-            resolve(tag).ifPresent(chain::add);
-        }
+        visit(requested, new LinkedHashSet<>(), chain);
         chain.remove(source);
         chain.add(source);
         return new FallbackChain(new ArrayList<>(chain));
     }
 
-    private void visit(LanguageTag tag, Set<LanguageTag> seen) {
+    private void visit(LanguageTag tag, Set<LanguageTag> seen, Set<LanguageTag> chain) {
         if (!seen.add(tag)) {
             return;
         }
+        Optional<LanguageTag> offeredTag = resolve(tag);
+        if (offeredTag.isPresent() && chain.add(offeredTag.get())) {
+            for (LanguageTag fallback : configuredFallbacks.getOrDefault(offeredTag.get(), List.of())) {
+                visit(fallback, seen, chain);
+            }
+        }
         for (LanguageTag fallback : configuredFallbacks.getOrDefault(tag, List.of())) {
-            visit(fallback, seen);
+            visit(fallback, seen, chain);
         }
         ULocale parent = tag.locale().getFallback();
         if (parent != null && !parent.getLanguage().isEmpty()) {
-            visit(new LanguageTag(parent.toLanguageTag()), seen);
+            LanguageTag parentTag = new LanguageTag(parent.toLanguageTag());
+            // zh-Hant's truncation parent is zh, which means Simplified: a parent in another script is no fallback
+            if (parentTag.likely().getScript().equals(tag.likely().getScript())) {
+                visit(parentTag, seen, chain);
+            }
         }
     }
 }

@@ -1,0 +1,281 @@
+package org.internationale.platform.boundary;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.internationale.testing.Api;
+import org.internationale.testing.Deployments;
+import org.internationale.testing.Project;
+import org.internationale.translation.control.PoReader;
+import org.internationale.translation.entity.PoEntry;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deployed application as readers and editors use it: the platform in many languages with honest
+ * fallback and outdated flags, errors as problem details, the admin entry point behind a login.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api() {
+        return new Api(base);
+    }
+
+    private static String shipped(String language, String clauseId) throws Exception {
+        String po = Files.readString(Project.translations().resolve(language).resolve("platform.po"), StandardCharsets.UTF_8);
+        return PoReader.read(po).entries().stream().filter(e -> clauseId.equals(e.context()))
+                .map(PoEntry::translation).findFirst().orElseThrow();
+    }
+
+    /** All clauses of a platform response, titles included, depth first. */
+    private static List<JsonObject> clauses(JsonObject platform) {
+        List<JsonObject> all = new ArrayList<>();
+        collect(platform.getJsonArray("sections"), all);
+        return all;
+    }
+
+    private static void collect(JsonArray sections, List<JsonObject> into) {
+        for (JsonValue value : sections) {
+            JsonObject section = value.asJsonObject();
+            into.add(section.getJsonObject("title"));
+            section.getJsonArray("clauses").forEach(c -> into.add(c.asJsonObject()));
+            collect(section.getJsonArray("sections"), into);
+        }
+    }
+
+    private static JsonObject clause(JsonObject platform, String id) {
+        return clauses(platform).stream().filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void servesTheWholePlatformInSpanish() throws Exception {
+        Api.Reply reply = api().get("api/platform?lang=es");
+        assertEquals(200, reply.status());
+        assertEquals("es", reply.contentLanguage());
+        JsonObject platform = reply.json();
+        assertEquals("es", platform.getString("language"));
+        List<JsonObject> clauses = clauses(platform);
+        assertEquals(70, clauses.size(), "17 section titles and 53 clauses");
+        JsonObject sickLeave = clause(platform, "demands.fair-treatment.sick-leave");
+        assertEquals(shipped("es", "demands.fair-treatment.sick-leave"), sickLeave.getString("text"));
+        assertEquals("es", sickLeave.getString("language"));
+        assertFalse(sickLeave.getBoolean("fallback"));
+        assertTrue(sickLeave.getBoolean("reviewed"));
+        assertTrue(sickLeave.getString("html").startsWith("<p>"));
+        JsonObject demands = platform.getJsonArray("sections").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("id").equals("demands")).findFirst().orElseThrow();
+        assertEquals(6, demands.getJsonArray("sections").size());
+        assertEquals("VI", demands.getJsonArray("sections").getJsonObject(5).getString("numeral"));
+    }
+
+    @Test
+    void servesArabicRightToLeft() throws Exception {
+        JsonObject platform = api().get("api/platform?lang=ar").json();
+        assertEquals("rtl", platform.getString("direction"));
+        JsonObject pledge = clause(platform, "pledge.tactical-unity");
+        assertEquals("rtl", pledge.getString("direction"));
+        assertEquals(shipped("ar", "pledge.tactical-unity"), pledge.getString("text"));
+    }
+
+    @Test
+    void servesJapanese() throws Exception {
+        Api.Reply reply = api().get("api/platform?lang=ja");
+        assertEquals("ja", reply.contentLanguage());
+        JsonObject objective = clause(reply.json(), "objectives.protect-workers");
+        assertEquals(shipped("ja", "objectives.protect-workers"), objective.getString("text"));
+        assertEquals("ltr", objective.getString("direction"));
+    }
+
+    @Test
+    void anUntranslatedLanguageFallsBackAndSaysSo() {
+        // Hebrew is offered in this test server but nobody has translated anything into it yet
+        Api.Reply reply = api().get("api/platform?lang=he");
+        assertEquals("he", reply.contentLanguage());
+        JsonObject platform = reply.json();
+        assertEquals("he", platform.getString("language"));
+        assertEquals("rtl", platform.getString("direction"));
+        JsonObject clause = clause(platform, "strategies.basic");
+        assertEquals("en", clause.getString("language"));
+        assertTrue(clause.getBoolean("fallback"));
+        assertEquals("ltr", clause.getString("direction"), "the fallback text carries its own direction");
+        assertEquals("We have a two-pronged basic strategy:", clause.getString("text"));
+    }
+
+    @Test
+    void negotiatesDownTheChainAndByAcceptLanguage() {
+        Api.Reply portuguese = api().get("api/platform?lang=pt-PT");
+        assertEquals("pt-BR", portuguese.contentLanguage());
+        assertEquals("pt-PT", portuguese.json().getString("requested"));
+        Api.Reply german = api().get("api/platform", "Accept-Language", "de-AT, de;q=0.9, en;q=0.3");
+        assertEquals("de", german.contentLanguage());
+        Api.Reply nothing = api().get("api/platform");
+        assertEquals("en", nothing.contentLanguage());
+        assertEquals("en", clause(nothing.json(), "pledge.tactical-unity").getString("language"));
+    }
+
+    @Test
+    void illFormedLanguageIsA400ProblemDetail() {
+        Api.Reply reply = api().get("api/platform?lang=e$$");
+        assertEquals(400, reply.status());
+        assertTrue(reply.contentType().startsWith("application/problem+json"), reply.contentType());
+        JsonObject problem = reply.json();
+        assertEquals(400, problem.getInt("status"));
+        assertTrue(problem.getString("detail").contains("e$$"), problem.getString("detail"));
+        assertEquals(400, api().get("api/platform/clauses/pledge.tactical-unity?lang=-").status());
+    }
+
+    @Test
+    void oneClauseWithItsSourceHistory() {
+        Api.Reply reply = api().get("api/platform/clauses/demands.housing.halt-evictions?lang=fr");
+        assertEquals(200, reply.status());
+        JsonObject clause = reply.json();
+        assertEquals("fr", clause.getString("language"));
+        assertEquals("demands.housing", clause.getString("section"));
+        JsonObject first = clause.getJsonArray("revisions").getJsonObject(0);
+        assertEquals(1, first.getInt("number"));
+        assertNotNull(first.getString("time"));
+        assertEquals("seed", first.getString("author"));
+        Api.Reply original = api().get("api/platform/clauses/demands.housing.halt-evictions/revisions/1");
+        assertEquals("Immediate cessation of all eviction and foreclosure proceedings for the duration of the pandemic.",
+                original.json().getString("text"));
+
+        Api.Reply unknown = api().get("api/platform/clauses/demands.no-such-clause");
+        assertEquals(404, unknown.status());
+        assertTrue(unknown.contentType().startsWith("application/problem+json"));
+        assertEquals(404, api().get("api/platform/clauses/demands.housing.halt-evictions/revisions/999").status());
+    }
+
+    private int latestRevision(String id) {
+        return api().get("api/platform/clauses/" + id).json().getInt("sourceRevision");
+    }
+
+    private Api.Reply revise(String id, String text, int base, String kind) {
+        String body = "{\"text\":\"" + text + "\",\"baseRevision\":" + base + ",\"changeKind\":\"" + kind
+                + "\",\"message\":\"integration test\"}";
+        return api().putJson("api/admin/platform/clauses/" + id, body, Api.basic("admin", Api.ADMIN_PASSWORD));
+    }
+
+    @Test
+    void aMeaningChangeMarksTranslationsOutdatedButStillServesThem() throws Exception {
+        String id = "demands.free-detainees.end-cash-bail";
+        int base = latestRevision(id);
+        Api.Reply revised = revise(id, "Immediate and permanent abolition of the for-profit cash bail system " + System.nanoTime() + ".", base, "meaning");
+        assertEquals(200, revised.status(), revised.body());
+        assertEquals(base + 1, revised.json().getInt("revision"));
+
+        JsonObject spanish = api().get("api/platform/clauses/" + id + "?lang=es").json();
+        assertEquals("es", spanish.getString("language"));
+        assertTrue(spanish.getBoolean("outdated"));
+        assertEquals(shipped("es", id), spanish.getString("text"), "an outdated translation is still served, flagged");
+        assertTrue(clause(api().get("api/platform?lang=ja").json(), id).getBoolean("outdated"));
+        JsonObject english = api().get("api/platform/clauses/" + id + "?lang=en").json();
+        assertFalse(english.getBoolean("outdated"));
+        assertEquals(base + 1, english.getJsonArray("revisions").size());
+    }
+
+    @Test
+    void aTypoFixKeepsTranslationsCurrent() {
+        String id = "demands.free-detainees.raid-moratorium";
+        int base = latestRevision(id);
+        assertFalse(api().get("api/platform/clauses/" + id + "?lang=de").json().getBoolean("outdated"));
+        Api.Reply revised = revise(id, "A moratorium on all immigration raids and homeless-camp sweeps" + " ".repeat(0) + (base % 2 == 0 ? "." : "!"), base, "typo");
+        assertEquals(200, revised.status(), revised.body());
+        assertEquals("typo", revised.json().getString("changeKind"));
+        JsonObject german = api().get("api/platform/clauses/" + id + "?lang=de").json();
+        assertFalse(german.getBoolean("outdated"));
+        assertEquals("de", german.getString("language"));
+    }
+
+    @Test
+    void aStaleBaseRevisionIsAConflictThatLosesNothing() {
+        String id = "strategies.activities.fundraising";
+        int base = latestRevision(id);
+        assertEquals(200, revise(id, "**Fundraising** for organizations and communities in need " + System.nanoTime() + ".", base, "wording").status());
+        Api.Reply stale = revise(id, "**Fundraising** written from an old copy.", base, "wording");
+        assertEquals(409, stale.status());
+        assertTrue(stale.contentType().startsWith("application/problem+json"));
+        assertEquals(base + 1, stale.json().getInt("currentRevision"));
+        assertTrue(stale.json().getString("currentText").startsWith("**Fundraising** for organizations"));
+        assertEquals(base + 1, latestRevision(id));
+    }
+
+    @Test
+    void badEditsAreRefusedWithReasons() {
+        String id = "strategies.activities.skills";
+        int base = latestRevision(id);
+        Api.Reply noKind = api().putJson("api/admin/platform/clauses/" + id, "{\"text\":\"x\",\"baseRevision\":" + base + "}",
+                Api.basic("admin", Api.ADMIN_PASSWORD));
+        assertEquals(400, noKind.status());
+        assertTrue(noKind.json().getString("detail").contains("change kind"), noKind.body());
+        Api.Reply broken = api().putJson("api/admin/platform/clauses/" + id, "{\"text\": ", Api.basic("admin", Api.ADMIN_PASSWORD));
+        assertEquals(400, broken.status(), broken.body());
+        assertEquals(404, revise("no.such.clause", "x", 1, "typo").status());
+        assertEquals(base, latestRevision(id), "nothing was stored");
+    }
+
+    @Test
+    void administrationNeedsALogin() {
+        Api.Reply anonymous = api().get("api/admin/me");
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        Api.Reply wrong = api().send(api().request("api/admin/me").header("Authorization", Api.basic("admin", "guess")));
+        assertEquals(401, wrong.status());
+        Api.Reply admin = api().asAdmin(api().request("api/admin/me"));
+        assertEquals(200, admin.status());
+        assertEquals("admin", admin.json().getString("username"));
+        assertEquals(401, api().putJson("api/admin/platform/clauses/pledge.tactical-unity",
+                "{\"text\":\"x\",\"baseRevision\":1,\"changeKind\":\"typo\"}", null).status());
+    }
+
+    @Test
+    void languagesTellNamesDirectionAndCompleteness() {
+        JsonArray languages = (JsonArray) api().get("api/languages").jsonValue();
+        JsonObject arabic = find(languages, "ar");
+        assertEquals("العربية", arabic.getString("nativeName"));
+        assertEquals("rtl", arabic.getString("direction"));
+        assertTrue(arabic.getJsonNumber("complete").doubleValue() > 0.9);
+        assertEquals(0.0, find(languages, "he").getJsonNumber("complete").doubleValue());
+        assertEquals(1.0, find(languages, "en").getJsonNumber("complete").doubleValue());
+        assertEquals("[\"pt-BR\",\"en\"]", find(languages, "pt-BR").getJsonArray("fallbackChain").toString());
+    }
+
+    private static JsonObject find(JsonArray languages, String tag) {
+        return languages.stream().map(JsonValue::asJsonObject).filter(l -> l.getString("tag").equals(tag)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void readinessAndOpenApi() {
+        Api.Reply ready = api().get("health/ready");
+        assertEquals(200, ready.status());
+        assertEquals("UP", ready.json().getString("status"));
+        Api.Reply openapi = api().get("openapi");
+        assertEquals(200, openapi.status());
+        assertTrue(openapi.body().contains("/api/platform"), "the OpenAPI document lists the platform endpoint");
+    }
+}

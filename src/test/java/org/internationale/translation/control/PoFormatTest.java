@@ -1,0 +1,104 @@
+package org.internationale.translation.control;
+
+import org.internationale.testing.Gettext;
+import org.internationale.translation.entity.PoCatalog;
+import org.internationale.translation.entity.PoEntry;
+import org.internationale.translation.entity.PoSyntaxException;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PoFormatTest {
+
+    @Test
+    void readsContextsContinuationsEscapesFlagsAndPlurals() {
+        PoCatalog catalog = PoReader.read("""
+                # translator comment
+                msgid ""
+                msgstr ""
+                "Language: ar\\n"
+                "Content-Type: text/plain; charset=UTF-8\\n"
+
+                #. extracted
+                #, fuzzy, markdown-text
+                msgctxt "demands.housing.halt-evictions"
+                msgid "Immediate cessation "
+                "of all \\"eviction\\" proceedings.\\n"
+                msgstr "الوقف الفوري\\tلجميع إجراءات الإخلاء."
+
+                msgctxt "ui.items"
+                msgid "{0} item"
+                msgid_plural "{0} items"
+                msgstr[0] "a"
+                msgstr[1] "b"
+
+                #~ msgid "obsolete"
+                #~ msgstr "skipped"
+                """);
+        assertEquals("ar", catalog.headerField("Language").orElseThrow());
+        assertEquals(2, catalog.entries().size());
+        PoEntry first = catalog.entries().get(0);
+        assertEquals("demands.housing.halt-evictions", first.context());
+        assertEquals("Immediate cessation of all \"eviction\" proceedings.\n", first.id());
+        assertEquals("الوقف الفوري\tلجميع إجراءات الإخلاء.", first.translation());
+        assertTrue(first.fuzzy());
+        assertEquals(Set.of("fuzzy", "markdown-text"), first.flags());
+        assertEquals(List.of("a", "b"), catalog.entries().get(1).translations());
+        assertEquals("{0} items", catalog.entries().get(1).idPlural());
+    }
+
+    @Test
+    void syntaxErrorsNameTheirLine() {
+        PoSyntaxException unterminated = assertThrows(PoSyntaxException.class, () -> PoReader.read("msgid \"a\nmsgstr \"b\"\n"));
+        assertEquals(1, unterminated.line());
+        PoSyntaxException orphan = assertThrows(PoSyntaxException.class, () -> PoReader.read("msgid \"a\"\nmsgstr \"b\"\n\"c\" x\n"));
+        assertEquals(3, orphan.line());
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("msgstr \"b\"\n"));
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("msgid \"a\"\nmsgstr \"\\q\"\n"));
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("msgid \"a\"\n"));
+        assertThrows(PoSyntaxException.class, () -> PoReader.read(
+                "msgctxt \"x\"\nmsgid \"a\"\nmsgstr \"1\"\n\nmsgctxt \"x\"\nmsgid \"a\"\nmsgstr \"2\"\n"));
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("msgid \"a\"\nmsgid_plural \"b\"\nmsgstr[0] \"x\"\nmsgstr[2] \"y\"\n"));
+    }
+
+    @Test
+    void writtenCatalogsReadBackIdenticallyAndPassMsgfmt() throws Exception {
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("Project-Id-Version", "internationale-platform");
+        header.put("Language", "ja");
+        header.put("MIME-Version", "1.0");
+        header.put("Content-Type", "text/plain; charset=UTF-8");
+        header.put("Content-Transfer-Encoding", "8bit");
+        header.put("Plural-Forms", "nplurals=1; plural=0;");
+        PoCatalog catalog = new PoCatalog(header, List.of(
+                new PoEntry("objectives.protect-workers", "Protect \"workers\"\\ now.", null,
+                        List.of("労働者を「今」守る。"), Set.of(), List.of("#. source revision 3"), 0),
+                new PoEntry("strategies.basic", "Line one\nline two\n", null, List.of("一行目\n二行目\n"), Set.of("fuzzy"), List.of(), 0),
+                new PoEntry("ui.count", "{0} clause", "{0} clauses", List.of("{0} 条"), Set.of(), List.of(), 0)));
+        String written = PoWriter.write(catalog);
+        PoCatalog read = PoReader.read(written);
+        assertEquals(catalog.header(), read.header());
+        assertEquals(catalog.entries().size(), read.entries().size());
+        for (int i = 0; i < catalog.entries().size(); i++) {
+            PoEntry expected = catalog.entries().get(i);
+            PoEntry actual = read.entries().get(i);
+            assertEquals(expected.context(), actual.context());
+            assertEquals(expected.id(), actual.id());
+            assertEquals(expected.idPlural(), actual.idPlural());
+            assertEquals(expected.translations(), actual.translations());
+            assertEquals(expected.flags(), actual.flags());
+            assertEquals(expected.comments(), actual.comments());
+        }
+        Gettext.Result check = Gettext.msgfmtCheck(written);
+        assertTrue(check.ok(), check.output());
+        assertFalse(written.contains("\r"));
+    }
+}
