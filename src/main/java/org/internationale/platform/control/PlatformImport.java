@@ -19,6 +19,7 @@ import org.internationale.text.entity.SourceRevised;
 import org.internationale.text.entity.SourceRevision;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,13 @@ public class PlatformImport {
     @Transactional
     public Report importSections(List<SectionSource> sources) {
         Counter count = new Counter();
+        // segments with their histories first, so the sections and clauses loaded next find them complete
+        List<SegmentKey> keys = new ArrayList<>();
+        for (SectionSource source : sources) {
+            keys.add(new SegmentKey(source.titleKey()));
+            source.clauses().forEach(c -> keys.add(new SegmentKey(c.id())));
+        }
+        Map<SegmentKey, Segment> existing = segments.findAll(keys);
         Map<String, PlatformSection> sections = new HashMap<>();
         for (PlatformSection s : em.createQuery("select s from PlatformSection s", PlatformSection.class).getResultList()) {
             sections.put(s.id(), s);
@@ -75,18 +83,21 @@ public class PlatformImport {
         for (SectionSource source : sources) {
             PlatformSection section = sections.get(source.id());
             if (section == null) {
-                section = new PlatformSection(source.id(), segment(source.titleKey(), source.title(), source, count));
+                section = new PlatformSection(source.id(), segment(existing, source.titleKey(), source.title(), source, count));
+                section.place(source.parent(), position, source.numeral());
                 em.persist(section);
+                // a sub-section's row refers to its parent's: write the parent before the next one comes
+                em.flush();
                 sections.put(source.id(), section);
             } else {
-                segment(source.titleKey(), source.title(), source, count);
+                segment(existing, source.titleKey(), source.title(), source, count);
             }
             section.place(source.parent(), position++, source.numeral());
             seenSections.add(source.id());
             int clausePosition = 0;
             for (ClauseSource clauseSource : source.clauses()) {
                 PlatformClause clause = clauses.get(clauseSource.id());
-                Segment segment = segment(clauseSource.id(), clauseSource.text(), source, count);
+                Segment segment = segment(existing, clauseSource.id(), clauseSource.text(), source, count);
                 if (clause == null) {
                     clause = new PlatformClause(clauseSource.id(), segment);
                     em.persist(clause);
@@ -111,16 +122,16 @@ public class PlatformImport {
         return new Report(count.created, count.revised, count.unchanged, count.conflicts, retired);
     }
 
-    private Segment segment(String id, String text, SectionSource source, Counter count) {
+    private Segment segment(Map<SegmentKey, Segment> existing, String id, String text, SectionSource source, Counter count) {
         SegmentKey key = new SegmentKey(id);
-        Optional<Segment> existing = segments.find(key);
-        if (existing.isEmpty()) {
+        Segment stored = existing.get(key);
+        if (stored == null) {
             Segment segment = segments.create(key, languages.source());
             segment.revise(text, ChangeKind.MEANING, SEED_AUTHOR, "Imported from content/platform/" + source.file(), clock.instant());
             count.created++;
             return segment;
         }
-        Segment segment = existing.get();
+        Segment segment = stored;
         Optional<SourceRevision> lastSeeded = segment.revisions().stream()
                 .filter(r -> SEED_AUTHOR.equals(r.author())).reduce((a, b) -> b);
         if (lastSeeded.isPresent() && lastSeeded.get().text().equals(text) || segment.latest().text().equals(text)) {

@@ -56,7 +56,19 @@ public class PlatformReader {
     @Inject
     LanguageRegistry languages;
 
+    /**
+     * The platform's segments with their revisions, in one query. Loaded before sections and clauses so that the
+     * segments those refer to are these complete instances, not ones whose revisions would load one by one.
+     */
+    private List<Segment> platformSegments() {
+        return em.createQuery("select distinct s from Segment s left join fetch s.revisions"
+                + " where exists (select c from PlatformClause c where c.segment = s and c.retired = false)"
+                + " or exists (select p from PlatformSection p where p.title = s and p.retired = false)", Segment.class)
+                .getResultList();
+    }
+
     public PlatformView platform(Negotiated negotiated) {
+        platformSegments();
         List<PlatformSection> sections = em.createQuery(
                 "select s from PlatformSection s where s.retired = false order by s.position", PlatformSection.class).getResultList();
         List<PlatformClause> clauses = em.createQuery(
@@ -64,7 +76,6 @@ public class PlatformReader {
         List<Segment> all = new ArrayList<>();
         sections.forEach(s -> all.add(s.title()));
         clauses.forEach(c -> all.add(c.segment()));
-        segments.loadRevisions(all);
         Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(all, negotiated.chain().languages());
 
         Map<String, List<ServedClause>> clausesBySection = new HashMap<>();
@@ -114,7 +125,6 @@ public class PlatformReader {
     public Optional<ClauseDetail> clause(String id, Negotiated negotiated) {
         return clause(id).map(clause -> {
             Segment segment = clause.segment();
-            segments.loadRevisions(List.of(segment));
             Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(List.of(segment), negotiated.chain().languages());
             ServedClause served = serve(clause.id(), clause.form().name(), segment, translations, negotiated.chain());
             List<ClauseDetail.Revision> revisions = segment.revisions().stream()
@@ -137,10 +147,7 @@ public class PlatformReader {
      * in that language, current and approved. The source language is complete by definition.
      */
     public Map<LanguageTag, Double> coverage() {
-        List<Segment> all = new ArrayList<>(em.createQuery(
-                "select c.segment from PlatformClause c where c.retired = false", Segment.class).getResultList());
-        all.addAll(em.createQuery("select s.title from PlatformSection s where s.retired = false", Segment.class).getResultList());
-        segments.loadRevisions(all);
+        List<Segment> all = platformSegments();
         List<LanguageTag> offered = languages.languages().stream().map(Language::tag).toList();
         Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(all, offered);
         Map<LanguageTag, Double> coverage = new LinkedHashMap<>();

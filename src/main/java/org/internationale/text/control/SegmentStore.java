@@ -21,8 +21,20 @@ import java.util.Optional;
 @ApplicationScoped
 public class SegmentStore {
 
+    /** Keeps IN lists well below what any database or driver accepts. */
+    private static final int IN_LIST_LIMIT = 1000;
+
     @PersistenceContext(unitName = "internationale")
     EntityManager em;
+
+    protected SegmentStore() {
+        // CDI
+    }
+
+    /** For use outside the container, e.g. persistence tests with a resource-local entity manager. */
+    public SegmentStore(EntityManager em) {
+        this.em = em;
+    }
 
     public Optional<Segment> find(SegmentKey key) {
         return em.createQuery("select distinct s from Segment s left join fetch s.revisions where s.key = :key", Segment.class)
@@ -30,20 +42,26 @@ public class SegmentStore {
                 .getResultStream().findFirst();
     }
 
+    /** The segments with these keys, with their revisions, in one query: key → segment. */
+    public Map<SegmentKey, Segment> findAll(Collection<SegmentKey> keys) {
+        Map<SegmentKey, Segment> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<String> values = keys.stream().map(SegmentKey::value).distinct().toList();
+        for (int from = 0; from < values.size(); from += IN_LIST_LIMIT) {
+            em.createQuery("select distinct s from Segment s left join fetch s.revisions where s.key in :keys", Segment.class)
+                    .setParameter("keys", values.subList(from, Math.min(values.size(), from + IN_LIST_LIMIT)))
+                    .getResultList()
+                    .forEach(segment -> found.put(segment.key(), segment));
+        }
+        return found;
+    }
+
     public Segment create(SegmentKey key, LanguageTag sourceLanguage) {
         Segment segment = new Segment(key, sourceLanguage);
         em.persist(segment);
         return segment;
-    }
-
-    /** Makes sure the given segments' revisions are loaded, in one query. */
-    public void loadRevisions(Collection<Segment> segments) {
-        if (segments.isEmpty()) {
-            return;
-        }
-        em.createQuery("select distinct s from Segment s left join fetch s.revisions where s.id in :ids", Segment.class)
-                .setParameter("ids", ids(segments))
-                .getResultList();
     }
 
     /** The translations of the given segments into the given languages, with their revisions: segment id → language → translation. */

@@ -20,6 +20,7 @@ import org.internationale.translation.entity.PoEntry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,14 +48,25 @@ public class TranslationImport {
                 throw new IllegalArgumentException("the file says Language: " + declared + " but is imported as " + language);
             }
         });
+        List<SegmentKey> keys = new ArrayList<>();
+        for (PoEntry entry : catalog.entries()) {
+            try {
+                keys.add(new SegmentKey(entry.context()));
+            } catch (IllegalArgumentException rejectedBelow) {
+                // reported per entry
+            }
+        }
+        Map<SegmentKey, Segment> found = segments.findAll(keys);
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(found.values(), List.of(language));
         List<ImportOutcome> outcomes = new ArrayList<>();
         for (PoEntry entry : catalog.entries()) {
-            outcomes.add(apply(language, entry, author, message));
+            outcomes.add(apply(language, entry, author, message, found, translations));
         }
         return new ImportReport(language.value(), outcomes);
     }
 
-    private ImportOutcome apply(LanguageTag language, PoEntry entry, String author, String message) {
+    private ImportOutcome apply(LanguageTag language, PoEntry entry, String author, String message,
+                                Map<SegmentKey, Segment> found, Map<Long, Map<LanguageTag, Translation>> translations) {
         String id = entry.context();
         if (id == null) {
             return new ImportOutcome(entry.id(), Result.REJECTED, "line " + entry.line() + ": no msgctxt, so no segment id");
@@ -68,17 +80,20 @@ public class TranslationImport {
         if (!entry.translated()) {
             return new ImportOutcome(id, Result.UNCHANGED, "not translated in the file");
         }
-        Optional<Segment> found = segments.find(key);
-        if (found.isEmpty()) {
+        Segment segment = found.get(key);
+        if (segment == null) {
             return new ImportOutcome(id, Result.REJECTED, "line " + entry.line() + ": no segment has this id");
         }
-        Segment segment = found.get();
         if (segment.sourceLanguage().equals(language)) {
             return new ImportOutcome(id, Result.REJECTED, "this is the segment's source language");
         }
         int basedOn = basedOn(segment, entry.id());
         ReviewState state = entry.fuzzy() ? ReviewState.DRAFT : ReviewState.APPROVED;
-        Translation translation = segments.translation(segment, language).orElseGet(() -> segments.createTranslation(segment, language));
+        Translation translation = translations.getOrDefault(segment.id(), Map.of()).get(language);
+        if (translation == null) {
+            translation = segments.createTranslation(segment, language);
+            translations.computeIfAbsent(segment.id(), k -> new java.util.HashMap<>()).put(language, translation);
+        }
         if (!translation.revisions().isEmpty()) {
             TranslationRevision latest = translation.latest();
             Optional<TranslationRevision> lastByAuthor = translation.revisions().stream()
