@@ -49,13 +49,14 @@ CREATE TABLE translation_revision (
 );
 
 -- The platform: sections and clauses over segments. Ids are the stable ids from content/.
+-- retired_at: when the seed files stopped naming it; retired rows keep their history and come back if named again.
 CREATE TABLE platform_section (
     id               VARCHAR(150) PRIMARY KEY,
     parent_id        VARCHAR(150) REFERENCES platform_section (id),
     position         INTEGER      NOT NULL,
     numeral          VARCHAR(16),
     title_segment_id BIGINT       NOT NULL REFERENCES segment (id),
-    retired          BOOLEAN      NOT NULL DEFAULT FALSE
+    retired_at       TIMESTAMP WITH TIME ZONE
 );
 
 CREATE TABLE platform_clause (
@@ -64,7 +65,7 @@ CREATE TABLE platform_clause (
     position   INTEGER      NOT NULL,
     form       VARCHAR(16)  NOT NULL CHECK (form IN ('PARAGRAPH', 'ITEM')),
     segment_id BIGINT       NOT NULL UNIQUE REFERENCES segment (id),
-    retired    BOOLEAN      NOT NULL DEFAULT FALSE
+    retired_at TIMESTAMP WITH TIME ZONE
 );
 
 -- People who log in. Roles and language grants are separate rows so that later roles need no migration.

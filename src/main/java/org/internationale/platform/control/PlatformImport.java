@@ -109,13 +109,13 @@ public class PlatformImport {
         int retired = 0;
         for (PlatformClause clause : clauses.values()) {
             if (!seenClauses.contains(clause.id()) && !clause.retired()) {
-                clause.retire();
+                clause.retire(clock.instant());
                 retired++;
             }
         }
         for (PlatformSection section : sections.values()) {
             if (!seenSections.contains(section.id()) && !section.retired()) {
-                section.retire();
+                section.retire(clock.instant());
                 retired++;
             }
         }

@@ -62,17 +62,17 @@ public class PlatformReader {
      */
     private List<Segment> platformSegments() {
         return em.createQuery("select distinct s from Segment s left join fetch s.revisions"
-                + " where exists (select c from PlatformClause c where c.segment = s and c.retired = false)"
-                + " or exists (select p from PlatformSection p where p.title = s and p.retired = false)", Segment.class)
+                + " where exists (select c from PlatformClause c where c.segment = s and c.retiredAt is null)"
+                + " or exists (select p from PlatformSection p where p.title = s and p.retiredAt is null)", Segment.class)
                 .getResultList();
     }
 
     public PlatformView platform(Negotiated negotiated) {
         platformSegments();
         List<PlatformSection> sections = em.createQuery(
-                "select s from PlatformSection s where s.retired = false order by s.position", PlatformSection.class).getResultList();
+                "select s from PlatformSection s where s.retiredAt is null order by s.position", PlatformSection.class).getResultList();
         List<PlatformClause> clauses = em.createQuery(
-                "select c from PlatformClause c where c.retired = false order by c.position", PlatformClause.class).getResultList();
+                "select c from PlatformClause c where c.retiredAt is null order by c.position", PlatformClause.class).getResultList();
         List<Segment> all = new ArrayList<>();
         sections.forEach(s -> all.add(s.title()));
         clauses.forEach(c -> all.add(c.segment()));

@@ -11,6 +11,10 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
 import org.internationale.text.entity.Segment;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 /** One clause of the platform: an objective, a demand, a strategy item or a principle paragraph. */
 @Entity
 @Table(name = "platform_clause")
@@ -34,8 +38,8 @@ public class PlatformClause {
     @JoinColumn(name = "segment_id")
     private Segment segment;
 
-    @Column(nullable = false)
-    private boolean retired;
+    @Column(name = "retired_at")
+    private OffsetDateTime retiredAt;
 
     protected PlatformClause() {
         // JPA
@@ -50,11 +54,11 @@ public class PlatformClause {
         this.section = section;
         this.position = position;
         this.form = form;
-        this.retired = false;
+        this.retiredAt = null;
     }
 
-    public void retire() {
-        retired = true;
+    public void retire(Instant at) {
+        retiredAt = at.atOffset(ZoneOffset.UTC);
     }
 
     public String id() {
@@ -78,6 +82,6 @@ public class PlatformClause {
     }
 
     public boolean retired() {
-        return retired;
+        return retiredAt != null;
     }
 }

@@ -8,6 +8,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.internationale.text.entity.Segment;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 /** A section of the platform; demand groups are sections under {@code demands} with a Roman numeral. */
 @Entity
 @Table(name = "platform_section")
@@ -28,8 +32,8 @@ public class PlatformSection {
     @JoinColumn(name = "title_segment_id")
     private Segment title;
 
-    @Column(nullable = false)
-    private boolean retired;
+    @Column(name = "retired_at")
+    private OffsetDateTime retiredAt;
 
     protected PlatformSection() {
         // JPA
@@ -44,11 +48,11 @@ public class PlatformSection {
         this.parentId = parentId;
         this.position = position;
         this.numeral = numeral;
-        this.retired = false;
+        this.retiredAt = null;
     }
 
-    public void retire() {
-        retired = true;
+    public void retire(Instant at) {
+        retiredAt = at.atOffset(ZoneOffset.UTC);
     }
 
     public String id() {
@@ -72,6 +76,6 @@ public class PlatformSection {
     }
 
     public boolean retired() {
-        return retired;
+        return retiredAt != null;
     }
 }

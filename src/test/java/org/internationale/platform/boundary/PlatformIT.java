@@ -244,6 +244,11 @@ class PlatformIT {
         Api.Reply anonymous = api().get("api/admin/me");
         assertEquals(401, anonymous.status());
         assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertTrue(anonymous.contentType().startsWith("application/problem+json"), anonymous.contentType());
+        assertEquals(401, anonymous.json().getInt("status"));
+        Api.Reply nowhere = api().get("no/such/page");
+        assertEquals(404, nowhere.status());
+        assertTrue(nowhere.contentType().startsWith("application/problem+json"), nowhere.contentType());
         Api.Reply wrong = api().send(api().request("api/admin/me").header("Authorization", Api.basic("admin", "guess")));
         assertEquals(401, wrong.status());
         Api.Reply admin = api().asAdmin(api().request("api/admin/me"));
