@@ -23,11 +23,34 @@ public final class Api {
     public static final String ADMIN_PASSWORD = "it-admin-password";
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
 
     public Api(URL deployment) {
+        this(deployment, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private Api(URL deployment, HttpClient http) {
         String url = deployment.toString();
         this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        this.http = http;
+    }
+
+    /** A client that keeps cookies, as a browser does: for session logins. */
+    public static Api browser(URL deployment) {
+        return new Api(deployment, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .cookieHandler(new java.net.CookieManager()).build());
+    }
+
+    public Reply send(String method, String path, String json, String authorization) {
+        HttpRequest.Builder builder = request(path).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        return send(builder);
     }
 
     public record Reply(int status, String contentType, String contentLanguage, String body, HttpResponse<String> raw) {

@@ -17,6 +17,9 @@ import java.util.Map;
 @WebServlet("/problem")
 public class ContainerErrors extends HttpServlet {
 
+    /** Prefix of a {@code sendError} message written for the client, e.g. by the authentication mechanism. */
+    public static final String CLIENT_MESSAGE = "client: ";
+
     private static final Map<Integer, String> DETAILS = Map.of(
             400, "The request could not be read.",
             401, "This address needs a login: send HTTP Basic credentials.",
@@ -37,13 +40,18 @@ public class ContainerErrors extends HttpServlet {
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 413 -> "Content Too Large";
+            case 429 -> "Too Many Requests";
             default -> status >= 500 ? "Internal Server Error" : "Error";
         };
+        // a message given to sendError by our own code is meant for the client; the container's own are not used
+        Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+        String detail = message instanceof String text && text.startsWith(CLIENT_MESSAGE)
+                ? text.substring(CLIENT_MESSAGE.length()) : DETAILS.getOrDefault(status, reason);
         String body = jakarta.json.Json.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", reason)
                 .add("status", status)
-                .add("detail", DETAILS.getOrDefault(status, reason))
+                .add("detail", detail)
                 .build().toString();
         response.setStatus(status);
         response.setContentType(Problem.MEDIA_TYPE);

@@ -3,15 +3,19 @@ package org.internationale.api.boundary;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.internationale.identity.entity.AccountConflictException;
+import org.internationale.identity.entity.LoginRefusedException;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.text.entity.StaleRevisionException;
 
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,6 +37,22 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         .with("currentRevision", e.currentRevision())
                         .with("currentText", e.currentText()).response();
             }
+            if (t instanceof ConstraintViolationException e) {
+                String detail = e.getConstraintViolations().stream()
+                        .map(v -> field(v.getPropertyPath().toString()) + " " + v.getMessage())
+                        .sorted().collect(Collectors.joining("; "));
+                return Problem.of(400, "Invalid request", detail.isEmpty() ? "The request is not valid." : detail).response();
+            }
+            if (t instanceof LoginRefusedException e) {
+                return Response.fromResponse(Problem.of(429, "Too Many Requests", e.getMessage()).response())
+                        .header("Retry-After", LoginRefusedException.seconds(e.retryAfter())).build();
+            }
+            if (t instanceof AccountConflictException e) {
+                return Problem.of(409, "Conflict", e.getMessage()).response();
+            }
+            if (t instanceof HttpHardening.BodyTooLargeException e) {
+                return Problem.of(413, "Content Too Large", e.getMessage()).response();
+            }
             if (t instanceof OptimisticLockException) {
                 return Problem.of(409, "Edited by someone else",
                         "Someone saved the same item at the same moment. Reload it and apply your change again.").response();
@@ -52,6 +72,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
         return Problem.of(500, "Internal error", "Something failed on our side; nothing you sent was stored half-way. "
                 + "Reference: " + reference).response();
+    }
+
+    /** {@code create.arg0.password} → {@code password}: clients know fields, not Java parameters. */
+    private static String field(String path) {
+        String[] parts = path.split("\\.");
+        return parts[parts.length - 1].startsWith("arg") ? "body" : parts[parts.length - 1];
     }
 
     private static Response fromStatus(WebApplicationException e) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
@@ -18,7 +17,6 @@ import java.util.Optional;
  * Checks a username and password against the stored accounts. An unknown name costs the same hash work as a
  * wrong password, so timing does not tell which accounts exist.
  */
-@BasicAuthenticationMechanismDefinition(realmName = "Internationale")
 @ApplicationScoped
 public class AccountIdentityStore implements IdentityStore {
 

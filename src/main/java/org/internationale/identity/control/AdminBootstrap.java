@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Makes sure an {@code admin} account exists. With {@code ADMIN_PASSWORD} set, the account's password is that
+ * Makes sure an {@code admin} account exists; it is also an editor, so that a fresh installation can be run by one
+ * person until others are invited. With {@code ADMIN_PASSWORD} set, the account's password is that
  * value (setting it again later resets a forgotten password); without it, the first start generates a strong
  * password, stores only its hash and prints it once.
  */
@@ -58,7 +59,8 @@ public class AdminBootstrap {
             return;
         }
         String password = configured.orElseGet(AdminBootstrap::generate);
-        em.persist(new Account(ADMIN, "Administrator", passwords.hash(password.toCharArray()), Set.of(Role.ADMIN), clock.instant()));
+        em.persist(new Account(ADMIN, "Administrator", null, passwords.hash(password.toCharArray()), Set.of(Role.ADMIN, Role.EDITOR),
+                Set.of(), clock.instant()));
         if (configured.isPresent()) {
             LOG.info("Created the admin account with the password from ADMIN_PASSWORD.");
         } else {

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /** A person who logs in. The password hash never leaves this class except to the identity store. */
@@ -47,6 +48,12 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    @Column(name = "last_login_at")
+    private OffsetDateTime lastLoginAt;
+
+    @Column(name = "deactivated_at")
+    private OffsetDateTime deactivatedAt;
+
     @Version
     private long version;
 
@@ -64,13 +71,66 @@ public class Account {
         // JPA
     }
 
-    public Account(String username, String displayName, String passwordHash, Set<String> roles, Instant createdAt) {
+    public Account(String username, String displayName, String email, String passwordHash, Set<String> roles,
+                   Set<String> languages, Instant createdAt) {
         this.username = username;
         this.displayName = displayName;
+        this.email = email;
         this.passwordHash = passwordHash;
         this.roles = new HashSet<>(roles);
+        this.languages = new HashSet<>(languages);
         this.active = true;
         this.createdAt = createdAt.atOffset(ZoneOffset.UTC);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public Instant createdAt() {
+        return createdAt.toInstant();
+    }
+
+    public Optional<Instant> lastLoginAt() {
+        return Optional.ofNullable(lastLoginAt).map(OffsetDateTime::toInstant);
+    }
+
+    public Optional<Instant> deactivatedAt() {
+        return Optional.ofNullable(deactivatedAt).map(OffsetDateTime::toInstant);
+    }
+
+    public void describe(String displayName, String email) {
+        this.displayName = displayName;
+        this.email = email;
+    }
+
+    public void grant(Set<String> roles, Set<String> languages) {
+        this.roles.clear();
+        this.roles.addAll(roles);
+        this.languages.clear();
+        this.languages.addAll(languages);
+    }
+
+    public void deactivate(Instant at) {
+        active = false;
+        deactivatedAt = at.atOffset(ZoneOffset.UTC);
+    }
+
+    public void reactivate() {
+        active = true;
+        deactivatedAt = null;
+    }
+
+    public void loggedIn(Instant at) {
+        lastLoginAt = at.atOffset(ZoneOffset.UTC);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
     }
 
     public String username() {

@@ -2,10 +2,8 @@ package org.internationale.platform.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
 import org.internationale.platform.control.PlatformReader;
 import org.internationale.platform.entity.PlatformClause;
@@ -36,7 +35,7 @@ public class PlatformAdminResource {
     SourceEditor editor;
 
     @Inject
-    SecurityContext security;
+    Permissions permissions;
 
     public record ClauseRevision(String text, Integer baseRevision, String changeKind, String message) {
     }
@@ -48,9 +47,7 @@ public class PlatformAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revise(@PathParam("id") String id, ClauseRevision body) {
-        if (!security.isCallerInRole(Role.EDITOR) && !security.isCallerInRole(Role.ADMIN)) {
-            throw new ForbiddenException("Only editors change the platform's source text.");
-        }
+        String author = permissions.requireAny(Role.EDITOR).username();
         if (body == null) {
             throw new BadRequestException("Send {text, baseRevision, changeKind, message}.");
         }
@@ -74,7 +71,7 @@ public class PlatformAdminResource {
         }
         PlatformClause clause = reader.clause(id).orElseThrow(() -> new NotFoundException("The platform has no clause '" + id + "'."));
         Optional<SourceRevision> revision = editor.revise(clause.segment().key(), body.text().strip(), body.baseRevision(), kind,
-                security.getCallerPrincipal().getName(), body.message());
+                author, body.message());
         return Response.ok(revision
                 .map(r -> new Revised(id, r.number(), r.changeKind().label(), true))
                 .orElseGet(() -> new Revised(id, body.baseRevision(), null, false))).build();

@@ -89,6 +89,11 @@ public class Translation {
         return revisions.get(revisions.size() - 1);
     }
 
+    /** A reviewer accepted the latest revision: readers get it from now on. */
+    public void approve() {
+        reviewState = ReviewState.APPROVED;
+    }
+
     /**
      * Appends a revision unless text and base are what the latest revision already says.
      * A new text starts review again unless the caller states the new review state.

@@ -1,0 +1,9 @@
+/**
+ * Who changed what, and when: an append-only log of every write made through the API (method, path, result,
+ * caller, client address) and of security events (refused logins, CSRF rejections), readable by admins.
+ *
+ * <p>Decisions: writes are recorded by one JAX-RS response filter rather than by each feature, so an endpoint added
+ * later is audited without anyone remembering to; bodies are never recorded (they may hold passwords and
+ * subscribers' addresses). Each record is written in its own transaction, after the write it describes.
+ */
+package org.internationale.audit;

@@ -1,0 +1,108 @@
+package org.internationale.identity.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.internationale.identity.control.Accounts;
+import org.internationale.identity.control.ApiAuthentication;
+import org.internationale.identity.control.Logins;
+import org.internationale.identity.entity.Account;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The browser's login: a session cookie (HttpOnly, SameSite=Strict) plus a CSRF token that every change made with
+ * that session must send back. Scripts use HTTP Basic or API tokens instead.
+ */
+@Path("session")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionResource {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    Accounts accounts;
+
+    @Context
+    HttpServletRequest request;
+
+    /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
+    public static class Credentials {
+        public @NotNull @Size(max = 64) String username;
+        public @NotNull @Size(max = 200) String password;
+    }
+
+    public record Session(String username, String displayName, List<String> roles, List<String> languages, String csrfToken) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Session login(@Valid @NotNull Credentials credentials) {
+        Optional<CredentialValidationResult> result = logins.attempt(credentials.username, credentials.password, request.getRemoteAddr());
+        if (result.isEmpty()) {
+            throw new NotAuthorizedException("The user name or password is not right.", "Session");
+        }
+        HttpSession existing = request.getSession(false);
+        if (existing != null) {
+            // a new identity gets a new session id: a planted session cookie gains nothing
+            existing.invalidate();
+        }
+        HttpSession session = request.getSession(true);
+        String username = result.get().getCallerPrincipal().getName();
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        session.setAttribute(ApiAuthentication.SESSION_USER, username);
+        session.setAttribute(ApiAuthentication.SESSION_CSRF, csrf);
+        accounts.loggedIn(username);
+        request.setAttribute(ApiAuthentication.ACTOR, username);
+        return view(accounts.active(username).orElseThrow(), csrf);
+    }
+
+    @GET
+    public Session current() {
+        HttpSession session = request.getSession(false);
+        Object user = session == null ? null : session.getAttribute(ApiAuthentication.SESSION_USER);
+        Account account = user instanceof String name ? accounts.active(name).orElse(null) : null;
+        if (account == null) {
+            throw new NotAuthorizedException("No one is logged in with this browser.", "Session");
+        }
+        return view(account, (String) session.getAttribute(ApiAuthentication.SESSION_CSRF));
+    }
+
+    @DELETE
+    public Response logout() {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        return Response.noContent().build();
+    }
+
+    private static Session view(Account account, String csrf) {
+        return new Session(account.username(), account.displayName(), account.roles().stream().sorted().toList(),
+                account.languages().stream().sorted().toList(), csrf);
+    }
+}

@@ -1,0 +1,142 @@
+package org.internationale.identity.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.internationale.api.boundary.ContainerErrors;
+import org.internationale.identity.entity.Account;
+import org.internationale.identity.entity.LoginRefusedException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How callers prove who they are, in order: a bearer API token, HTTP Basic (through the login throttle), or the
+ * browser's login session. A session request that changes anything must carry the session's CSRF token
+ * ({@code X-CSRF-Token} header or {@code _csrf} form field). Session callers are looked up again on every request,
+ * so deactivation and role changes apply at once.
+ */
+@ApplicationScoped
+public class ApiAuthentication implements HttpAuthenticationMechanism {
+
+    public static final String SESSION_USER = "internationale.user";
+    public static final String SESSION_CSRF = "internationale.csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_FIELD = "_csrf";
+    /** Request attribute naming who just logged in, for the audit trail of the login request itself. */
+    public static final String ACTOR = "internationale.actor";
+    private static final String REALM = "Basic realm=\"Internationale\", charset=\"UTF-8\"";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    @Inject
+    ApiTokens tokens;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    SecurityEvents events;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<Account> owner = tokens.authenticate(authorization.substring(7).strip());
+            if (owner.isEmpty()) {
+                events.record(null, "login.token-refused", request);
+                return unauthorized(response, context, "Bearer error=\"invalid_token\"");
+            }
+            return context.notifyContainerAboutLogin(owner.get().username(), new HashSet<>(owner.get().roles()));
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).strip(), request, response, context);
+        }
+        HttpSession session = request.getSession(false);
+        Object user = session == null ? null : session.getAttribute(SESSION_USER);
+        if (user instanceof String username) {
+            Optional<Account> account = accounts.active(username);
+            if (account.isEmpty()) {
+                session.invalidate();
+            } else {
+                if (!SAFE_METHODS.contains(request.getMethod()) && !csrfMatches(request, session)) {
+                    events.record(username, "csrf.rejected", request);
+                    return refuse(response, 403, "This change needs the CSRF token of your session (header "
+                            + CSRF_HEADER + " or form field " + CSRF_FIELD + ").", null);
+                }
+                return context.notifyContainerAboutLogin(username, new HashSet<>(account.get().roles()));
+            }
+        }
+        return context.isProtected() ? unauthorized(response, context, REALM) : context.doNothing();
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized(response, context, REALM);
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return unauthorized(response, context, REALM);
+        }
+        String username = decoded.substring(0, colon);
+        try {
+            Optional<CredentialValidationResult> result = logins.attempt(username, decoded.substring(colon + 1), request.getRemoteAddr());
+            if (result.isEmpty()) {
+                events.record(username, "login.failed", request);
+                return unauthorized(response, context, REALM);
+            }
+            return context.notifyContainerAboutLogin(result.get());
+        } catch (LoginRefusedException e) {
+            events.record(username, "login.throttled", request);
+            return refuse(response, 429, e.getMessage(), LoginRefusedException.seconds(e.retryAfter()));
+        }
+    }
+
+    private static boolean csrfMatches(HttpServletRequest request, HttpSession session) {
+        Object expected = session.getAttribute(SESSION_CSRF);
+        String sent = request.getHeader(CSRF_HEADER);
+        if (sent == null && request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            sent = request.getParameter(CSRF_FIELD);
+        }
+        return expected instanceof String token && sent != null
+                && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context, String challenge) {
+        response.setHeader("WWW-Authenticate", challenge);
+        return context.responseUnauthorized();
+    }
+
+    /**
+     * Ends the request with an error the servlet container renders through the application's error page, so it is
+     * problem+json and carries the security headers like every other response.
+     */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String detail, Long retryAfter) {
+        try {
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter)));
+            }
+            response.sendError(status, ContainerErrors.CLIENT_MESSAGE + detail);
+        } catch (IOException e) {
+            // the client went away; nothing to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,85 @@
+package org.internationale.translation.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.control.SegmentStore;
+import org.internationale.text.entity.ReviewState;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.SegmentKey;
+import org.internationale.text.entity.StaleRevisionException;
+import org.internationale.text.entity.Translation;
+import org.internationale.text.entity.TranslationRevision;
+import org.internationale.translation.entity.TranslationApproved;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Saving and approving translations. A save names the translation revision it started from; if someone saved
+ * since, it is refused (409) with both texts, never overwritten. Every save is a new revision and a draft again;
+ * a reviewer approves the revision they read.
+ */
+@ApplicationScoped
+public class TranslationWorkflow {
+
+    @Inject
+    SegmentStore segments;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    Event<TranslationApproved> approved;
+
+    public record Saved(Translation translation, TranslationRevision revision, boolean changed) {
+    }
+
+    /**
+     * @param baseRevision the translation revision the translator started from, 0 for a first translation
+     * @param sourceRevision the source revision translated; null means the latest
+     */
+    @Transactional
+    public Saved save(Segment detached, LanguageTag language, String text, int baseRevision, Integer sourceRevision,
+                      LanguageTag translatedFrom, String author, String message) {
+        Segment segment = segments.find(detached.key()).orElseThrow();
+        int source = sourceRevision == null ? segment.latest().number() : sourceRevision;
+        if (segment.revision(source).isEmpty()) {
+            throw new IllegalArgumentException("the source of " + segment.key() + " has no revision " + source);
+        }
+        Translation translation = segments.translation(segment, language).orElse(null);
+        int latest = translation == null || translation.revisions().isEmpty() ? 0 : translation.latest().number();
+        if (baseRevision != latest) {
+            throw new StaleRevisionException("The " + language + " translation of " + segment.key(), baseRevision, latest,
+                    translation == null ? null : translation.latest().text());
+        }
+        if (translation == null) {
+            translation = segments.createTranslation(segment, language);
+        }
+        Optional<TranslationRevision> revision = translation.revise(text, source, translatedFrom, author, message,
+                ReviewState.DRAFT, clock.instant());
+        return new Saved(translation, revision.orElse(translation.latest()), revision.isPresent());
+    }
+
+    /** Approves the latest revision, which must be the one the reviewer read. */
+    @Transactional
+    public Translation approve(SegmentKey key, LanguageTag language, int revision, String reviewer) {
+        Segment segment = segments.find(key).orElseThrow();
+        Translation translation = segments.translation(segment, language)
+                .filter(t -> !t.revisions().isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException("there is no " + language + " translation of " + key + " to approve"));
+        if (translation.latest().number() != revision) {
+            throw new StaleRevisionException("The " + language + " translation of " + key, revision, translation.latest().number(),
+                    translation.latest().text());
+        }
+        translation.approve();
+        approved.fire(new TranslationApproved(key, language, revision, reviewer));
+        return translation;
+    }
+
+    public Optional<Translation> translation(Segment segment, LanguageTag language) {
+        return segments.translation(segment, language);
+    }
+}

@@ -1,0 +1,291 @@
+package org.internationale.identity.boundary;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.internationale.testing.Api;
+import org.internationale.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * People, roles and permissions on the deployed application: the access matrix, lockout, tokens, password changes,
+ * deactivation, CSRF, security headers, request limits and the audit log.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IdentityIT {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final Map<String, String> CALLERS = new LinkedHashMap<>();
+
+    static {
+        CALLERS.put("anonymous", null);
+        CALLERS.put("translator-es", "{\"roles\":[\"translator\"],\"languages\":[\"es\"]}");
+        CALLERS.put("reviewer-es", "{\"roles\":[\"reviewer\"],\"languages\":[\"es\"]}");
+        CALLERS.put("editor", "{\"roles\":[\"editor\"],\"languages\":[]}");
+        CALLERS.put("admin", "{\"roles\":[\"admin\"],\"languages\":[]}");
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+    }
+
+    private static String admin() {
+        return Api.basic("admin", Api.ADMIN_PASSWORD);
+    }
+
+    /** Creates the account unless it exists; the name is prefixed so that test accounts are recognisable. */
+    private String account(String name, String rolesAndLanguages) {
+        String username = "it-" + name;
+        if (api.send("GET", "api/admin/users/" + username, null, admin()).status() == 404) {
+            String grants = rolesAndLanguages.substring(1, rolesAndLanguages.length() - 1);
+            Api.Reply created = api.send("POST", "api/admin/users", "{\"username\":\"" + username + "\",\"displayName\":\"" + name
+                    + "\",\"email\":\"" + username + "@example.org\",\"password\":\"" + PASSWORD + "\"," + grants + "}", admin());
+            assertEquals(201, created.status(), created.body());
+        }
+        return username;
+    }
+
+    @Test
+    void everyCallerGetsExactlyTheStatusTheMatrixSays() throws IOException {
+        Map<String, String> authorization = new LinkedHashMap<>();
+        for (Map.Entry<String, String> caller : CALLERS.entrySet()) {
+            authorization.put(caller.getKey(), caller.getValue() == null ? null
+                    : Api.basic(account("matrix-" + caller.getKey(), caller.getValue()), PASSWORD));
+        }
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        try (InputStream in = IdentityIT.class.getResourceAsStream("/access-matrix.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t");
+                assertEquals(3 + CALLERS.size(), cells.length, "malformed matrix row: " + line);
+                int column = 3;
+                for (String caller : CALLERS.keySet()) {
+                    int expected = Integer.parseInt(cells[column++].strip());
+                    Api.Reply reply = api.send(cells[0], cells[1], "-".equals(cells[2]) ? null : cells[2], authorization.get(caller));
+                    checked++;
+                    if (reply.status() != expected) {
+                        wrong.add(cells[0] + " " + cells[1] + " as " + caller + ": expected " + expected + ", got " + reply.status()
+                                + " " + reply.body());
+                    }
+                    if (reply.status() >= 400) {
+                        assertTrue(reply.contentType().startsWith("application/problem+json"),
+                                cells[0] + " " + cells[1] + " as " + caller + " answered " + reply.contentType());
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 90, "the matrix was read");
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aTranslatorOfSpanishCannotWriteFrench() {
+        String translator = Api.basic(account("maria", "{\"roles\":[\"translator\"],\"languages\":[\"es\"]}"), PASSWORD);
+        String id = "objectives.advance-interests";
+        JsonObject view = api.send("GET", "api/admin/translations/es/" + id, null, translator).json();
+        int base = view.getInt("revision");
+        Api.Reply spanish = api.send("PUT", "api/admin/translations/es/" + id,
+                "{\"text\":\"Promover los intereses de la clase trabajadora " + System.nanoTime() + ".\",\"baseRevision\":" + base + "}", translator);
+        assertEquals(200, spanish.status(), spanish.body());
+        assertEquals(base + 1, spanish.json().getInt("revision"));
+        assertEquals("draft", spanish.json().getString("reviewState"));
+        Api.Reply french = api.send("PUT", "api/admin/translations/fr/" + id, "{\"text\":\"Défendre.\",\"baseRevision\":1}", translator);
+        assertEquals(403, french.status());
+        assertTrue(french.json().getString("detail").contains("fr"), french.body());
+        Api.Reply stale = api.send("PUT", "api/admin/translations/es/" + id, "{\"text\":\"Otra.\",\"baseRevision\":" + base + "}", translator);
+        assertEquals(409, stale.status(), "a concurrent edit is refused, not overwritten");
+        assertEquals(base + 1, stale.json().getInt("currentRevision"));
+    }
+
+    @Test
+    void repeatedFailuresSlowDownThenLockWithoutRevealingWhoExists() {
+        String real = account("lock-me", "{\"roles\":[\"editor\"],\"languages\":[]}");
+        for (String name : List.of(real, "it-no-such-person")) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                statuses.add(api.send("GET", "api/admin/me", null, Api.basic(name, "wrong password " + i)).status());
+            }
+            assertEquals(List.of(401, 401, 401, 401), statuses, name);
+            Api.Reply refused = api.send("GET", "api/admin/me", null, Api.basic(name, PASSWORD));
+            assertEquals(429, refused.status(), name + ": even the right password waits");
+            assertTrue(refused.raw().headers().firstValue("Retry-After").isPresent());
+            assertTrue(refused.contentType().startsWith("application/problem+json"));
+            assertFalse(refused.body().contains(name), "the refusal does not echo the name");
+        }
+        Api.Reply other = api.send("GET", "api/admin/me", null, admin());
+        assertEquals(200, other.status(), "other accounts are not slowed down by someone else's failures");
+    }
+
+    @Test
+    void tokensAuthenticateUntilRevoked() {
+        String owner = Api.basic(account("scripter", "{\"roles\":[\"editor\"],\"languages\":[]}"), PASSWORD);
+        Api.Reply issued = api.send("POST", "api/admin/tokens", "{\"name\":\"nightly export\",\"expiresInDays\":30}", owner);
+        assertEquals(201, issued.status(), issued.body());
+        String secret = issued.json().getString("token");
+        long id = issued.json().getJsonNumber("id").longValue();
+        assertTrue(secret.startsWith("intl_"));
+
+        Api.Reply me = api.send("GET", "api/admin/me", null, "Bearer " + secret);
+        assertEquals(200, me.status());
+        assertEquals("it-scripter", me.json().getString("username"));
+
+        JsonArray listed = (JsonArray) api.send("GET", "api/admin/tokens", null, owner).jsonValue();
+        JsonObject mine = listed.stream().map(JsonValue::asJsonObject).filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
+        assertFalse(mine.containsKey("token"), "the secret is never shown again");
+        assertFalse(listed.toString().contains(secret));
+        assertNotNull(mine.getString("lastUsedAt"));
+
+        assertEquals(404, api.send("DELETE", "api/admin/tokens/" + id, null, admin()).status(), "only the owner revokes");
+        assertEquals(204, api.send("DELETE", "api/admin/tokens/" + id, null, owner).status());
+        assertEquals(401, api.send("GET", "api/admin/me", null, "Bearer " + secret).status());
+        assertEquals(401, api.send("GET", "api/admin/me", null, "Bearer intl_made-up").status());
+    }
+
+    @Test
+    void aPasswordChangeTakesEffectAtOnce() {
+        String username = account("changer", "{\"roles\":[\"reviewer\"],\"languages\":[\"fr\"]}");
+        String newPassword = "a completely new passphrase " + System.nanoTime();
+        Api.Reply wrongCurrent = api.send("PUT", "api/admin/me/password",
+                "{\"currentPassword\":\"guess\",\"newPassword\":\"" + newPassword + "\"}", Api.basic(username, PASSWORD));
+        assertEquals(403, wrongCurrent.status());
+        Api.Reply tooShort = api.send("PUT", "api/admin/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"short\"}", Api.basic(username, PASSWORD));
+        assertEquals(400, tooShort.status());
+        assertTrue(tooShort.json().getString("detail").contains("newPassword"), tooShort.body());
+        assertEquals(204, api.send("PUT", "api/admin/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}", Api.basic(username, PASSWORD)).status());
+        assertEquals(401, api.send("GET", "api/admin/me", null, Api.basic(username, PASSWORD)).status());
+        assertEquals(200, api.send("GET", "api/admin/me", null, Api.basic(username, newPassword)).status());
+        // an admin resets it back, e.g. for someone who forgot it
+        assertEquals(200, api.send("PATCH", "api/admin/users/" + username, "{\"password\":\"" + PASSWORD + "\"}", admin()).status());
+        assertEquals(200, api.send("GET", "api/admin/me", null, Api.basic(username, PASSWORD)).status());
+    }
+
+    @Test
+    void aDeactivatedAccountIsLockedOutEverywhereButKeptOnRecord() {
+        String username = account("leaver-" + System.nanoTime() % 100000, "{\"roles\":[\"editor\"],\"languages\":[]}");
+        String basic = Api.basic(username, PASSWORD);
+        String token = api.send("POST", "api/admin/tokens", "{\"name\":\"t\"}", basic).json().getString("token");
+        Api browser = Api.browser(base);
+        assertEquals(200, browser.send("POST", "api/session", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}", null).status());
+        assertEquals(200, browser.get("api/admin/me").status());
+
+        Api.Reply deactivated = api.send("DELETE", "api/admin/users/" + username, null, admin());
+        assertEquals(200, deactivated.status());
+        assertFalse(deactivated.json().getBoolean("active"));
+
+        assertEquals(401, api.send("GET", "api/admin/me", null, basic).status());
+        assertEquals(401, api.send("GET", "api/admin/me", null, "Bearer " + token).status());
+        assertEquals(401, browser.get("api/admin/me").status(), "the open session ends too");
+        JsonObject kept = api.send("GET", "api/admin/users/" + username, null, admin()).json();
+        assertFalse(kept.getBoolean("active"));
+        assertNotNull(kept.getString("deactivatedAt"));
+    }
+
+    @Test
+    void browserSessionsNeedTheirCsrfTokenForChanges() {
+        String username = account("session-translator", "{\"roles\":[\"translator\"],\"languages\":[\"de\"]}");
+        Api browser = Api.browser(base);
+        Api.Reply login = browser.send("POST", "api/session", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}", null);
+        assertEquals(200, login.status(), login.body());
+        String csrf = login.json().getString("csrfToken");
+        String cookie = login.raw().headers().firstValue("Set-Cookie").orElse("");
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
+
+        assertEquals(200, browser.get("api/admin/me").status());
+        String id = "pledge.tactical-unity";
+        int base = browser.get("api/admin/translations/de/" + id).json().getInt("revision");
+        String edit = "{\"text\":\"Wir geloben taktische Einheit " + System.nanoTime() + ".\",\"baseRevision\":" + base + "}";
+        Api.Reply forged = browser.send("PUT", "api/admin/translations/de/" + id, edit, null);
+        assertEquals(403, forged.status());
+        assertTrue(forged.json().getString("detail").contains("CSRF"));
+        Api.Reply wrongToken = browser.send(browser.request("api/admin/translations/de/" + id).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", "not-the-token").PUT(HttpRequest.BodyPublishers.ofString(edit)));
+        assertEquals(403, wrongToken.status());
+        assertEquals(base, browser.get("api/admin/translations/de/" + id).json().getInt("revision"), "nothing was saved");
+        Api.Reply genuine = browser.send(browser.request("api/admin/translations/de/" + id).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf).PUT(HttpRequest.BodyPublishers.ofString(edit)));
+        assertEquals(200, genuine.status(), genuine.body());
+
+        assertEquals(403, browser.send("DELETE", "api/session", null, null).status(), "logging out is a change too");
+        assertEquals(204, browser.send(browser.request("api/session").header("X-CSRF-Token", csrf).DELETE()).status());
+        assertEquals(401, browser.get("api/admin/me").status());
+        assertEquals(401, browser.send("POST", "api/session", "{\"username\":\"" + username + "\",\"password\":\"nope\"}", null).status());
+    }
+
+    @Test
+    void securityHeadersAndLimitsOnEveryResponse() {
+        for (Api.Reply reply : List.of(api.get("api/platform?lang=es"), api.get("api/admin/me"), api.get("nowhere"))) {
+            var headers = reply.raw().headers();
+            String csp = headers.firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+            assertEquals("nosniff", headers.firstValue("X-Content-Type-Options").orElse(""));
+            assertTrue(headers.firstValue("Referrer-Policy").isPresent());
+            assertFalse(reply.body().contains("Exception"), "no stack traces: " + reply.body());
+        }
+        // a client announcing a body over the limit is answered at once, before it sends a byte of it
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String head = "PUT /api/admin/platform/clauses/pledge.tactical-unity HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (3 * 1024 * 1024) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertTrue(status.startsWith("HTTP/1.1 413"), status);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyWriteIsAuditedWithWhoAndWhen() {
+        Instant start = Instant.now().minusSeconds(5);
+        account("audited-" + System.nanoTime() % 100000, "{\"roles\":[\"editor\"],\"languages\":[]}");
+        api.send("GET", "api/admin/me", null, Api.basic("it-nobody-at-all", "wrong"));
+        JsonArray events = (JsonArray) api.send("GET", "api/admin/audit?since=" + start, null, admin()).jsonValue();
+        assertTrue(events.stream().map(JsonValue::asJsonObject).anyMatch(e -> "POST".equals(e.getString("action"))
+                && "/admin/users".equals(e.getString("target")) && "admin".equals(e.getString("actor")) && e.getInt("status") == 201), events.toString());
+        assertTrue(events.stream().map(JsonValue::asJsonObject).anyMatch(e -> "login.failed".equals(e.getString("action"))
+                && "it-nobody-at-all".equals(e.getString("actor"))), events.toString());
+        assertEquals(400, api.send("GET", "api/admin/audit?since=yesterday", null, admin()).status());
+    }
+}
