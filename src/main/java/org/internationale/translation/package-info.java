@@ -1,6 +1,6 @@
 /**
- * Translation work: exchange files (gettext PO now; XLIFF, review, memory and QA as the workflow grows) and
- * applying them to segments.
+ * Translation work: saving translations as revisions pinned to a source revision (409 on a concurrent edit,
+ * never an overwrite), approval by reviewers of the language, and exchange files (gettext PO) applied to segments.
  *
  * <p>Decisions: PO is read and written here rather than with a library because no maintained Java PO library
  * exists; GNU gettext's {@code msgfmt --check} is the judge in tests. An entry is keyed by {@code msgctxt} (the
