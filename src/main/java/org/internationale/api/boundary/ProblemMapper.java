@@ -35,7 +35,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(409, "Edited by someone else", e.getMessage())
                         .with("baseRevision", e.baseRevision())
                         .with("currentRevision", e.currentRevision())
-                        .with("currentText", e.currentText()).response();
+                        .with("currentText", e.currentText())
+                        .with("yourText", e.attemptedText()).response();
             }
             if (t instanceof ConstraintViolationException e) {
                 String detail = e.getConstraintViolations().stream()

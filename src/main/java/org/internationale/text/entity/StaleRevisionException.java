@@ -6,13 +6,24 @@ public class StaleRevisionException extends RuntimeException {
     private final int baseRevision;
     private final int currentRevision;
     private final String currentText;
+    private final String attemptedText;
 
     public StaleRevisionException(String what, int baseRevision, int currentRevision, String currentText) {
+        this(what, baseRevision, currentRevision, currentText, null);
+    }
+
+    /** @param attemptedText the text that was not saved, returned to the writer so that nothing is lost */
+    public StaleRevisionException(String what, int baseRevision, int currentRevision, String currentText, String attemptedText) {
         super(what + " was edited since revision " + baseRevision + "; the latest is revision " + currentRevision
                 + ". Merge your change into it and send it again with baseRevision " + currentRevision + ".");
         this.baseRevision = baseRevision;
         this.currentRevision = currentRevision;
         this.currentText = currentText;
+        this.attemptedText = attemptedText;
+    }
+
+    public String attemptedText() {
+        return attemptedText;
     }
 
     public int baseRevision() {

@@ -45,6 +45,15 @@ public class Translation {
     @Column(name = "review_state", nullable = false, length = 16)
     private ReviewState reviewState;
 
+    @Column(name = "reviewed_by", length = 64)
+    private String reviewedBy;
+
+    @Column(name = "reviewed_at")
+    private java.time.OffsetDateTime reviewedAt;
+
+    @Column(name = "review_comment", length = 2000)
+    private String reviewComment;
+
     @Version
     private long version;
 
@@ -89,9 +98,38 @@ public class Translation {
         return revisions.get(revisions.size() - 1);
     }
 
+    /** The translator asks a reviewer to look at the latest revision. */
+    public void submit() {
+        reviewState = ReviewState.SUBMITTED;
+        reviewComment = null;
+    }
+
     /** A reviewer accepted the latest revision: readers get it from now on. */
-    public void approve() {
+    public void approve(String reviewer, Instant at) {
         reviewState = ReviewState.APPROVED;
+        reviewedBy = reviewer;
+        reviewedAt = at.atOffset(java.time.ZoneOffset.UTC);
+        reviewComment = null;
+    }
+
+    /** A reviewer sends the latest revision back to the translator, saying why. */
+    public void sendBack(String reviewer, String comment, Instant at) {
+        reviewState = ReviewState.DRAFT;
+        reviewedBy = reviewer;
+        reviewedAt = at.atOffset(java.time.ZoneOffset.UTC);
+        reviewComment = comment;
+    }
+
+    public Optional<String> reviewedBy() {
+        return Optional.ofNullable(reviewedBy);
+    }
+
+    public Optional<Instant> reviewedAt() {
+        return Optional.ofNullable(reviewedAt).map(java.time.OffsetDateTime::toInstant);
+    }
+
+    public Optional<String> reviewComment() {
+        return Optional.ofNullable(reviewComment);
     }
 
     /**

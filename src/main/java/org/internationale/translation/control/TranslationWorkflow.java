@@ -53,7 +53,7 @@ public class TranslationWorkflow {
         int latest = translation == null || translation.revisions().isEmpty() ? 0 : translation.latest().number();
         if (baseRevision != latest) {
             throw new StaleRevisionException("The " + language + " translation of " + segment.key(), baseRevision, latest,
-                    translation == null ? null : translation.latest().text());
+                    translation == null ? null : translation.latest().text(), text);
         }
         if (translation == null) {
             translation = segments.createTranslation(segment, language);
@@ -74,8 +74,48 @@ public class TranslationWorkflow {
             throw new StaleRevisionException("The " + language + " translation of " + key, revision, translation.latest().number(),
                     translation.latest().text());
         }
-        translation.approve();
+        translation.approve(reviewer, clock.instant());
         approved.fire(new TranslationApproved(key, language, revision, reviewer));
+        return translation;
+    }
+
+    /** The translator hands the latest revision to review. */
+    @Transactional
+    public Translation submit(SegmentKey key, LanguageTag language, int revision) {
+        Translation translation = current(key, language, revision);
+        translation.submit();
+        return translation;
+    }
+
+    /** A reviewer returns the latest revision to its translator with a comment; it stays stored and unserved. */
+    @Transactional
+    public Translation sendBack(SegmentKey key, LanguageTag language, int revision, String reviewer, String comment) {
+        Translation translation = current(key, language, revision);
+        translation.sendBack(reviewer, comment, clock.instant());
+        return translation;
+    }
+
+    /**
+     * Makes an earlier revision's text the newest revision again, pinned to the source revision it was made from; a
+     * draft, like every save. History is never rewritten.
+     */
+    @Transactional
+    public Translation restore(SegmentKey key, LanguageTag language, int revision, int baseRevision, String author) {
+        Translation translation = current(key, language, baseRevision);
+        TranslationRevision old = translation.revisions().stream().filter(r -> r.number() == revision).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no revision " + revision));
+        translation.revise(old.text(), old.basedOnRevision(), old.translatedFrom().orElse(null), author,
+                "Restored revision " + revision, ReviewState.DRAFT, clock.instant());
+        return translation;
+    }
+
+    private Translation current(SegmentKey key, LanguageTag language, int revision) {
+        Segment segment = segments.find(key).orElseThrow();
+        Translation translation = segments.translation(segment, language).filter(t -> !t.revisions().isEmpty()).orElseThrow();
+        if (translation.latest().number() != revision) {
+            throw new StaleRevisionException("The " + language + " translation of " + key, revision, translation.latest().number(),
+                    translation.latest().text());
+        }
         return translation;
     }
 
