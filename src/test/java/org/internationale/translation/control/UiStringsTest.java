@@ -1,7 +1,6 @@
 package org.internationale.translation.control;
 
 import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.text.MessagePattern;
 import com.ibm.icu.text.PluralRules;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.testing.Gettext;
@@ -36,45 +35,6 @@ class UiStringsTest {
         return PoReader.read(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    /** Argument names used anywhere in a pattern, plural and select cases included. */
-    static Set<String> arguments(String pattern) {
-        MessagePattern parsed = new MessagePattern(pattern);
-        Set<String> names = new TreeSet<>();
-        for (int i = 0; i < parsed.countParts(); i++) {
-            MessagePattern.Part part = parsed.getPart(i);
-            if (part.getType() == MessagePattern.Part.Type.ARG_NAME) {
-                names.add(parsed.getSubstring(part));
-            }
-        }
-        return names;
-    }
-
-    /** For each plural argument, its keyword cases (explicit =N cases left out), in order of appearance. */
-    static List<Set<String>> pluralKeywords(String pattern) {
-        MessagePattern parsed = new MessagePattern(pattern);
-        List<Set<String>> plurals = new ArrayList<>();
-        for (int i = 0; i < parsed.countParts(); i++) {
-            MessagePattern.Part part = parsed.getPart(i);
-            if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType() == MessagePattern.ArgType.PLURAL) {
-                Set<String> keywords = new TreeSet<>();
-                int limit = parsed.getLimitPartIndex(i);
-                for (int j = i + 1; j < limit; j++) {
-                    MessagePattern.Part selector = parsed.getPart(j);
-                    if (selector.getType() == MessagePattern.Part.Type.ARG_SELECTOR) {
-                        String keyword = parsed.getSubstring(selector);
-                        if (!keyword.startsWith("=")) {
-                            keywords.add(keyword);
-                        }
-                        // skip the case's message
-                        j = parsed.getLimitPartIndex(j + 1);
-                    }
-                }
-                plurals.add(keywords);
-            }
-        }
-        return plurals;
-    }
-
     @TestFactory
     Stream<DynamicTest> everyLanguageHasEveryKeyWithValidMessages() throws IOException {
         Map<String, String> source = new LinkedHashMap<>();
@@ -102,11 +62,11 @@ class UiStringsTest {
                     assertTrue(entry.translated() && !entry.fuzzy(), where + " is not translated");
                     String translation = entry.translation();
                     new MessageFormat(translation, tag.locale());
-                    assertEquals(arguments(key.getValue()), arguments(translation), where + ": arguments differ");
-                    for (Set<String> keywords : pluralKeywords(translation)) {
+                    assertEquals(MessageFormats.arguments(key.getValue()), MessageFormats.arguments(translation), where + ": arguments differ");
+                    for (Set<String> keywords : MessageFormats.pluralKeywords(translation)) {
                         assertEquals(categories, keywords, where + ": plural categories must be " + categories);
                     }
-                    assertEquals(pluralKeywords(key.getValue()).size(), pluralKeywords(translation).size(), where + ": plurals differ");
+                    assertEquals(MessageFormats.pluralKeywords(key.getValue()).size(), MessageFormats.pluralKeywords(translation).size(), where + ": plurals differ");
                 }
                 Gettext.Result check = Gettext.msgfmtCheck(file);
                 assertTrue(check.ok(), check.output());
