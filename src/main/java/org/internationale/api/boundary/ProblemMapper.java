@@ -13,6 +13,7 @@ import org.internationale.identity.entity.AccountConflictException;
 import org.internationale.identity.entity.LoginRefusedException;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.text.entity.StaleRevisionException;
+import org.internationale.translation.entity.PoSyntaxException;
 
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -53,6 +54,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof HttpHardening.BodyTooLargeException e) {
                 return Problem.of(413, "Content Too Large", e.getMessage()).response();
+            }
+            if (t instanceof PoSyntaxException e) {
+                return Problem.of(400, "Unreadable translation file", e.getMessage()).with("line", e.line()).response();
             }
             if (t instanceof OptimisticLockException) {
                 return Problem.of(409, "Edited by someone else",

@@ -93,6 +93,7 @@ public class PlatformImport {
                 segment(existing, source.titleKey(), source.title(), source, count);
             }
             section.place(source.parent(), position++, source.numeral());
+            section.title().reinstate();
             seenSections.add(source.id());
             int clausePosition = 0;
             for (ClauseSource clauseSource : source.clauses()) {
@@ -103,6 +104,7 @@ public class PlatformImport {
                     em.persist(clause);
                 }
                 clause.place(section, clausePosition++, clauseSource.form());
+                segment.reinstate();
                 seenClauses.add(clauseSource.id());
             }
         }
@@ -110,12 +112,14 @@ public class PlatformImport {
         for (PlatformClause clause : clauses.values()) {
             if (!seenClauses.contains(clause.id()) && !clause.retired()) {
                 clause.retire(clock.instant());
+                clause.segment().retire(clock.instant());
                 retired++;
             }
         }
         for (PlatformSection section : sections.values()) {
             if (!seenSections.contains(section.id()) && !section.retired()) {
                 section.retire(clock.instant());
+                section.title().retire(clock.instant());
                 retired++;
             }
         }

@@ -20,7 +20,6 @@ import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.control.TextLocalizer;
 import org.internationale.text.entity.LocalizedText;
-import org.internationale.text.entity.ReviewState;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.Translation;
 import org.internationale.text.entity.TranslationState;
@@ -160,8 +159,7 @@ public class PlatformReader {
     }
 
     private static boolean isServedCurrent(Segment segment, Translation translation) {
-        return translation != null && translation.reviewState() == ReviewState.APPROVED
-                && segment.stateOf(translation) == TranslationState.CURRENT;
+        return translation != null && translation.approved().map(segment::stateOf).orElse(null) == TranslationState.CURRENT;
     }
 
 }

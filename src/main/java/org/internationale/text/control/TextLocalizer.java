@@ -6,7 +6,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.locale.entity.FallbackChain;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.entity.LocalizedText;
-import org.internationale.text.entity.ReviewState;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.Translation;
 import org.internationale.text.entity.TranslationRevision;
@@ -14,6 +13,7 @@ import org.internationale.text.entity.TranslationState;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * The one rule for which text a reader gets: walk the fallback chain and serve the first language that has
  * servable text — the segment's own source, or a translation that is approved (or unreviewed, where the
  * language's setting allows it). When the chain runs out, the segment's source is served, so a statement
- * written in Spanish reaches an English reader even before it is translated.
+ * written in Spanish reaches an English reader even before it is translated. While a new draft waits for review,
+ * readers keep getting the last approved revision.
  */
 @ApplicationScoped
 public class TextLocalizer {
@@ -47,23 +48,27 @@ public class TextLocalizer {
             if (language.equals(segment.sourceLanguage())) {
                 return source(segment, wanted);
             }
-            Translation translation = translations.get(language);
-            if (servable(translation)) {
-                TranslationRevision latest = translation.latest();
-                TranslationState state = segment.stateOf(translation);
-                return new LocalizedText(segment.key(), latest.text(), language, !language.equals(wanted),
-                        state == TranslationState.OUTDATED, translation.reviewState() == ReviewState.APPROVED,
-                        latest.translatedFrom().orElse(null), state);
+            Optional<TranslationRevision> served = servable(translations.get(language));
+            if (served.isPresent()) {
+                TranslationRevision revision = served.get();
+                TranslationState state = segment.stateOf(revision);
+                boolean reviewed = translations.get(language).approved().filter(a -> a.number() == revision.number()).isPresent();
+                return new LocalizedText(segment.key(), revision.text(), language, !language.equals(wanted),
+                        state == TranslationState.OUTDATED, reviewed, revision.translatedFrom().orElse(null), state);
             }
         }
         return source(segment, wanted);
     }
 
-    private boolean servable(Translation translation) {
+    /** The approved revision; or, where the language allows unreviewed text, the latest. */
+    private Optional<TranslationRevision> servable(Translation translation) {
         if (translation == null || translation.revisions().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        return translation.reviewState() == ReviewState.APPROVED || unreviewedServed.contains(translation.language());
+        if (unreviewedServed.contains(translation.language())) {
+            return Optional.of(translation.latest());
+        }
+        return translation.approved();
     }
 
     private static LocalizedText source(Segment segment, LanguageTag wanted) {

@@ -33,6 +33,17 @@ public final class WordDiff {
         return tokens;
     }
 
+    /** The words of a text (tokens with a letter or digit), without the spaces and punctuation between them. */
+    public static List<String> words(String text, LanguageTag language) {
+        List<String> words = new ArrayList<>();
+        for (String token : tokens(text, language)) {
+            if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                words.add(token);
+            }
+        }
+        return words;
+    }
+
     /** The runs that turn {@code older} into {@code newer}, in order; adjacent runs of one kind are merged. */
     public static List<DiffRun> diff(String older, String newer, LanguageTag language) {
         List<String> a = tokens(older, language);

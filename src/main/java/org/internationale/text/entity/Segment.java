@@ -35,6 +35,9 @@ public class Segment {
     @Column(name = "source_language", nullable = false, length = 64)
     private String sourceLanguage;
 
+    @Column(name = "retired_at")
+    private java.time.OffsetDateTime retiredAt;
+
     @Version
     private long version;
 
@@ -103,11 +106,29 @@ public class Segment {
         return Optional.of(revision);
     }
 
+    /** No longer shown anywhere: kept with its history, no longer offered to translators. */
+    public void retire(Instant at) {
+        retiredAt = at.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    public void reinstate() {
+        retiredAt = null;
+    }
+
+    public boolean retired() {
+        return retiredAt != null;
+    }
+
+    /** The state of a translation's latest revision. */
     public TranslationState stateOf(Translation translation) {
         if (translation == null || translation.revisions().isEmpty()) {
             return TranslationState.MISSING;
         }
-        return translation.latest().basedOnRevision() >= lastMeaningRevision()
-                ? TranslationState.CURRENT : TranslationState.OUTDATED;
+        return stateOf(translation.latest());
+    }
+
+    /** Outdated when a meaning change of the source came after the revision this one was made from. */
+    public TranslationState stateOf(TranslationRevision revision) {
+        return revision.basedOnRevision() >= lastMeaningRevision() ? TranslationState.CURRENT : TranslationState.OUTDATED;
     }
 }

@@ -54,6 +54,9 @@ public class Translation {
     @Column(name = "review_comment", length = 2000)
     private String reviewComment;
 
+    @Column(name = "approved_revision")
+    private Integer approvedRevision;
+
     @Version
     private long version;
 
@@ -107,6 +110,7 @@ public class Translation {
     /** A reviewer accepted the latest revision: readers get it from now on. */
     public void approve(String reviewer, Instant at) {
         reviewState = ReviewState.APPROVED;
+        approvedRevision = latest().number();
         reviewedBy = reviewer;
         reviewedAt = at.atOffset(java.time.ZoneOffset.UTC);
         reviewComment = null;
@@ -118,6 +122,14 @@ public class Translation {
         reviewedBy = reviewer;
         reviewedAt = at.atOffset(java.time.ZoneOffset.UTC);
         reviewComment = comment;
+    }
+
+    /** The revision readers get: the last approved one, even while a newer draft waits for review. */
+    public Optional<TranslationRevision> approved() {
+        if (approvedRevision == null) {
+            return Optional.empty();
+        }
+        return revisions.stream().filter(r -> r.number() == approvedRevision).findFirst();
     }
 
     public Optional<String> reviewedBy() {
@@ -133,8 +145,8 @@ public class Translation {
     }
 
     /**
-     * Appends a revision unless text and base are what the latest revision already says.
-     * A new text starts review again unless the caller states the new review state.
+     * Appends a revision unless text, base and state are what the translation already has. The new revision has the
+     * given review state; an earlier approved revision stays the one readers get until this one is approved.
      */
     public Optional<TranslationRevision> revise(String text, int basedOnRevision, LanguageTag translatedFrom,
                                                 String author, String message, ReviewState state, Instant at) {
@@ -148,6 +160,9 @@ public class Translation {
                 translatedFrom == null ? null : translatedFrom.value(), author, message, at);
         revisions.add(revision);
         reviewState = state;
+        if (state == ReviewState.APPROVED) {
+            approvedRevision = revision.number();
+        }
         return Optional.of(revision);
     }
 }

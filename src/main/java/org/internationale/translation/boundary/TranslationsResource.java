@@ -17,29 +17,49 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.internationale.identity.control.Permissions;
+import org.internationale.identity.entity.Caller;
 import org.internationale.identity.entity.Role;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
+import org.internationale.text.control.WordDiff;
+import org.internationale.text.entity.DiffRun;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.SegmentKey;
 import org.internationale.text.entity.Translation;
-import org.internationale.text.entity.TranslationState;
+import org.internationale.translation.control.Glossary;
+import org.internationale.translation.control.PoReader;
+import org.internationale.translation.control.TranslationChecks;
+import org.internationale.translation.control.TranslationExchange;
+import org.internationale.translation.control.TranslationImport;
+import org.internationale.translation.control.TranslationMemory;
+import org.internationale.translation.control.TranslationProgress;
 import org.internationale.translation.control.TranslationWorkflow;
+import org.internationale.translation.entity.ImportReport;
+import org.internationale.translation.entity.PoCatalog;
+import org.internationale.translation.entity.Progress;
+import org.internationale.translation.entity.QaWarning;
+import org.internationale.translation.entity.Suggestion;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Translators read and save translations of any segment (a platform clause id is a segment id) in the languages
- * granted to them; reviewers approve in theirs.
+ * The translation workflow of one language: progress, each text with the source change since its translation, saving
+ * with quality warnings, review, restoring, memory suggestions, and files to work offline. Translators act in the
+ * languages granted to them, reviewers approve in theirs. Ids are segment ids (a platform clause's id is one).
  */
-@Path("admin/translations/{lang}/{id}")
+@Path("admin/translations/{lang}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TranslationsResource {
+
+    public static final String PO_TYPE = "text/x-gettext-translation";
+    public static final String XLIFF_TYPE = "application/xliff+xml";
 
     @Inject
     Permissions permissions;
@@ -49,6 +69,21 @@ public class TranslationsResource {
 
     @Inject
     TranslationWorkflow workflow;
+
+    @Inject
+    TranslationProgress progress;
+
+    @Inject
+    TranslationExchange exchange;
+
+    @Inject
+    TranslationImport imports;
+
+    @Inject
+    TranslationMemory memory;
+
+    @Inject
+    Glossary glossary;
 
     @Inject
     LanguageRegistry languages;
@@ -62,19 +97,79 @@ public class TranslationsResource {
         public @Size(max = 500) String message;
     }
 
-    /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
-    public static class Approval {
+    /** Request body: the translation revision acted on, as the caller saw it. */
+    public static class RevisionChoice {
         public @NotNull @Min(1) Integer revision;
+        public @Size(max = 2000) String comment;
+        public @Min(0) Integer baseRevision;
     }
 
-    public record Revision(int number, String text, int basedOnRevision, String translatedFrom, String author, Instant time, String message) {
+    public record Revision(int number, String text, int basedOnRevision, String translatedFrom, String author, Instant time,
+                           String message) {
     }
 
-    public record View(String id, String language, String state, String reviewState, int sourceRevision, String sourceText,
-                       Integer basedOnRevision, String basedOnSourceText, String text, Integer revision, List<Revision> history) {
+    public record Diff(String op, String text) {
+        static List<Diff> of(List<DiffRun> runs) {
+            return runs.stream().map(r -> new Diff(r.op().label(), r.text())).toList();
+        }
+    }
+
+    public record View(String id, String language, String state, String reviewState, String reviewComment, String reviewedBy,
+                       int sourceRevision, String sourceText, Integer basedOnRevision, String basedOnSourceText,
+                       List<Diff> sourceChanges, String text, Integer revision, List<QaWarning> warnings, List<Revision> history) {
     }
 
     @GET
+    public Progress progress(@PathParam("lang") String lang) {
+        LanguageTag language = offered(lang);
+        reader(language);
+        return progress.of(language);
+    }
+
+    @GET
+    @Path("export.po")
+    @Produces(PO_TYPE)
+    public Response exportPo(@PathParam("lang") String lang) {
+        LanguageTag language = offered(lang);
+        reader(language);
+        return download(exchange.po(language, languages.source()), PO_TYPE, "internationale-" + language + ".po");
+    }
+
+    @GET
+    @Path("export.xlf")
+    @Produces(XLIFF_TYPE)
+    public Response exportXliff(@PathParam("lang") String lang) {
+        LanguageTag language = offered(lang);
+        reader(language);
+        return download(exchange.xliff(language, languages.source()), XLIFF_TYPE, "internationale-" + language + ".xlf");
+    }
+
+    /** A PO or XLIFF 2.0 file, told apart by its content; answers a report per entry. */
+    @POST
+    @Path("import")
+    @Consumes({PO_TYPE, XLIFF_TYPE, "application/xml", "text/xml", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public ImportReport importFile(@PathParam("lang") String lang, byte[] body) {
+        LanguageTag language = offered(lang);
+        String author = permissions.require(Role.TRANSLATOR, language.value()).username();
+        String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new BadRequestException("Send a PO or XLIFF 2.0 file as the request body.");
+        }
+        PoCatalog catalog;
+        try {
+            catalog = text.stripLeading().startsWith("<") ? TranslationExchange.readXliff(text) : PoReader.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("The file cannot be read: " + e.getMessage());
+        }
+        try {
+            return imports.applyExchange(language, catalog, author);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("{id}")
     public View view(@PathParam("lang") String lang, @PathParam("id") String id) {
         LanguageTag language = offered(lang);
         permissions.requireAny(Role.TRANSLATOR, Role.REVIEWER, Role.EDITOR);
@@ -83,6 +178,7 @@ public class TranslationsResource {
     }
 
     @PUT
+    @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public View save(@PathParam("lang") String lang, @PathParam("id") String id, @Valid @NotNull Edit edit) {
         LanguageTag language = offered(lang);
@@ -101,17 +197,79 @@ public class TranslationsResource {
     }
 
     @POST
-    @Path("approve")
+    @Path("{id}/submit")
     @Consumes(MediaType.APPLICATION_JSON)
-    public View approve(@PathParam("lang") String lang, @PathParam("id") String id, @Valid @NotNull Approval approval) {
+    public View submit(@PathParam("lang") String lang, @PathParam("id") String id, @Valid @NotNull RevisionChoice choice) {
+        LanguageTag language = offered(lang);
+        permissions.require(Role.TRANSLATOR, language.value());
+        Segment segment = translated(id, language);
+        return view(segment(id), language, Optional.of(workflow.submit(segment.key(), language, choice.revision)));
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public View approve(@PathParam("lang") String lang, @PathParam("id") String id, @Valid @NotNull RevisionChoice choice) {
         LanguageTag language = offered(lang);
         String reviewer = permissions.require(Role.REVIEWER, language.value()).username();
-        Segment segment = segment(id);
-        if (workflow.translation(segment, language).filter(t -> !t.revisions().isEmpty()).isEmpty()) {
-            throw new NotFoundException("There is no " + language + " translation of " + id + " to approve.");
+        Segment segment = translated(id, language);
+        return view(segment(id), language, Optional.of(workflow.approve(segment.key(), language, choice.revision, reviewer)));
+    }
+
+    @POST
+    @Path("{id}/send-back")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public View sendBack(@PathParam("lang") String lang, @PathParam("id") String id, @Valid @NotNull RevisionChoice choice) {
+        LanguageTag language = offered(lang);
+        String reviewer = permissions.require(Role.REVIEWER, language.value()).username();
+        if (choice.comment == null || choice.comment.isBlank()) {
+            throw new BadRequestException("Say what should change: a comment is required to send a translation back.");
         }
-        Translation translation = workflow.approve(segment.key(), language, approval.revision, reviewer);
-        return view(segment(id), language, Optional.of(translation));
+        Segment segment = translated(id, language);
+        return view(segment(id), language, Optional.of(workflow.sendBack(segment.key(), language, choice.revision, reviewer,
+                choice.comment.strip())));
+    }
+
+    /** {@code {revision, baseRevision}}: make revision the newest again; baseRevision is the latest the caller saw. */
+    @POST
+    @Path("{id}/restore")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public View restore(@PathParam("lang") String lang, @PathParam("id") String id, @Valid @NotNull RevisionChoice choice) {
+        LanguageTag language = offered(lang);
+        String author = permissions.require(Role.TRANSLATOR, language.value()).username();
+        Segment segment = translated(id, language);
+        Translation translation = workflow.translation(segment, language).orElseThrow();
+        if (translation.revisions().stream().noneMatch(r -> r.number() == choice.revision)) {
+            throw new NotFoundException("The " + language + " translation of " + id + " has no revision " + choice.revision + ".");
+        }
+        if (choice.baseRevision == null) {
+            throw new BadRequestException("baseRevision is required: the latest revision you saw.");
+        }
+        return view(segment(id), language, Optional.of(workflow.restore(segment.key(), language, choice.revision,
+                choice.baseRevision, author)));
+    }
+
+    @GET
+    @Path("{id}/suggestions")
+    public List<Suggestion> suggestions(@PathParam("lang") String lang, @PathParam("id") String id) {
+        LanguageTag language = offered(lang);
+        reader(language);
+        Segment segment = segment(id);
+        return memory.suggest(segment.latest().text(), segment.sourceLanguage(), language, 5);
+    }
+
+    private Caller reader(LanguageTag language) {
+        Caller caller = permissions.caller();
+        if (caller.has(Role.EDITOR) || caller.has(Role.TRANSLATOR, language.value()) || caller.has(Role.REVIEWER, language.value())) {
+            return caller;
+        }
+        return permissions.require(Role.TRANSLATOR, language.value());
+    }
+
+    private static Response download(String body, String type, String filename) {
+        return Response.ok(body, type + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
     }
 
     private LanguageTag offered(String lang) {
@@ -132,18 +290,30 @@ public class TranslationsResource {
         return segments.find(key).orElseThrow(() -> new NotFoundException("There is no text with the id '" + id + "'."));
     }
 
-    private static View view(Segment segment, LanguageTag language, Optional<Translation> translation) {
+    private Segment translated(String id, LanguageTag language) {
+        Segment segment = segment(id);
+        if (workflow.translation(segment, language).filter(t -> !t.revisions().isEmpty()).isEmpty()) {
+            throw new NotFoundException("There is no " + language + " translation of " + id + " yet.");
+        }
+        return segment;
+    }
+
+    private View view(Segment segment, LanguageTag language, Optional<Translation> translation) {
         var latestSource = segment.latest();
         Optional<Translation> present = translation.filter(t -> !t.revisions().isEmpty());
-        TranslationState state = segment.stateOf(present.orElse(null));
         Integer basedOn = present.map(t -> t.latest().basedOnRevision()).orElse(null);
         String basedOnText = basedOn == null ? null : segment.revision(basedOn).map(r -> r.text()).orElse(null);
+        List<Diff> changes = basedOnText == null || basedOn == latestSource.number() ? List.of()
+                : Diff.of(WordDiff.diff(basedOnText, latestSource.text(), segment.sourceLanguage()));
+        List<QaWarning> warnings = present.map(t -> TranslationChecks.check(latestSource.text(), t.latest().text(), language,
+                glossary.of(language))).orElse(List.of());
         List<Revision> history = present.map(t -> t.revisions().stream().map(r -> new Revision(r.number(), r.text(),
                 r.basedOnRevision(), r.translatedFrom().map(LanguageTag::value).orElse(null), r.author(), r.createdAt(), r.message()))
                 .toList()).orElse(List.of());
-        return new View(segment.key().value(), language.value(), state.label(),
-                present.map(t -> t.reviewState().label()).orElse(null), latestSource.number(), latestSource.text(),
-                basedOn, basedOnText, present.map(t -> t.latest().text()).orElse(null),
-                present.map(t -> t.latest().number()).orElse(null), history);
+        return new View(segment.key().value(), language.value(), TranslationProgress.state(segment, present.orElse(null)),
+                present.map(t -> t.reviewState().label()).orElse(null), present.flatMap(Translation::reviewComment).orElse(null),
+                present.flatMap(Translation::reviewedBy).orElse(null), latestSource.number(), latestSource.text(), basedOn,
+                basedOnText, changes, present.map(t -> t.latest().text()).orElse(null), present.map(t -> t.latest().number()).orElse(null),
+                warnings, history);
     }
 }

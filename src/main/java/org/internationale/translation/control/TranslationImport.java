@@ -113,6 +113,96 @@ public class TranslationImport {
         return new ImportOutcome(id, Result.APPLIED, basedOn == 0 ? "source text not found: imported as outdated" : null);
     }
 
+    /**
+     * Applies a file that was exported from here and worked on elsewhere. Each entry says which translation revision
+     * it started from ({@code translation-revision}); an entry whose start is older than the stored translation is a
+     * conflict and is not applied. Applied entries become new draft revisions by {@code author}. A fuzzy entry keeps
+     * the translation's old source pin: the translator has not confirmed it against the new source yet.
+     */
+    @Transactional
+    public ImportReport applyExchange(LanguageTag language, PoCatalog catalog, String author) {
+        catalog.headerField("Language").filter(h -> !h.isBlank()).ifPresent(declared -> {
+            if (!LanguageTag.of(declared).equals(language)) {
+                throw new IllegalArgumentException("the file is for " + declared + ", not " + language);
+            }
+        });
+        List<SegmentKey> keys = new ArrayList<>();
+        for (PoEntry entry : catalog.entries()) {
+            try {
+                keys.add(new SegmentKey(entry.context()));
+            } catch (IllegalArgumentException rejectedBelow) {
+                // reported per entry
+            }
+        }
+        Map<SegmentKey, Segment> found = segments.findAll(keys);
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(found.values(), List.of(language));
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (PoEntry entry : catalog.entries()) {
+            outcomes.add(exchange(language, entry, author, found, translations));
+        }
+        return new ImportReport(language.value(), outcomes);
+    }
+
+    private ImportOutcome exchange(LanguageTag language, PoEntry entry, String author, Map<SegmentKey, Segment> found,
+                                   Map<Long, Map<LanguageTag, Translation>> translations) {
+        String id = entry.context();
+        SegmentKey key;
+        try {
+            key = new SegmentKey(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return new ImportOutcome(String.valueOf(id), Result.REJECTED, "line " + entry.line() + ": not a segment id");
+        }
+        Segment segment = found.get(key);
+        if (segment == null || segment.retired()) {
+            return new ImportOutcome(id, Result.REJECTED, "line " + entry.line() + ": no text has this id");
+        }
+        if (segment.sourceLanguage().equals(language)) {
+            return new ImportOutcome(id, Result.REJECTED, "this is the text's source language");
+        }
+        if (!entry.translated() || entry.translation().isBlank()) {
+            return new ImportOutcome(id, Result.UNCHANGED, "not translated in the file");
+        }
+        int sourceRevision = basedOn(segment, entry.id());
+        if (sourceRevision == 0) {
+            return new ImportOutcome(id, Result.REJECTED, "line " + entry.line() + ": the source text (msgid) is none of this text's revisions");
+        }
+        Translation translation = translations.getOrDefault(segment.id(), Map.of()).get(language);
+        boolean present = translation != null && !translation.revisions().isEmpty();
+        int basedOn = entry.fuzzy() ? (present ? translation.latest().basedOnRevision() : 0) : sourceRevision;
+        int fileRevision = meta(entry, "translation-revision");
+        if (present) {
+            TranslationRevision latest = translation.latest();
+            if (latest.text().equals(entry.translation()) && latest.basedOnRevision() == basedOn) {
+                return new ImportOutcome(id, Result.UNCHANGED, null);
+            }
+            if (fileRevision < latest.number()) {
+                return new ImportOutcome(id, Result.CONFLICT, "the file was made from revision " + fileRevision + "; revision "
+                        + latest.number() + " by " + latest.author() + " is newer and was kept");
+            }
+        } else {
+            translation = segments.createTranslation(segment, language);
+            translations.computeIfAbsent(segment.id(), k -> new java.util.HashMap<>()).put(language, translation);
+        }
+        translation.revise(entry.translation(), basedOn, null, author, "Imported from a translation file", ReviewState.DRAFT,
+                clock.instant());
+        return new ImportOutcome(id, Result.APPLIED, null);
+    }
+
+    /** A number from an extracted comment such as {@code #. translation-revision: 3}; 0 when absent. */
+    static int meta(PoEntry entry, String name) {
+        String prefix = "#. " + name + ":";
+        for (String comment : entry.comments()) {
+            if (comment.startsWith(prefix)) {
+                try {
+                    return Integer.parseInt(comment.substring(prefix.length()).strip());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 0;
+    }
+
     /** The newest source revision whose text is the entry's msgid, or 0 when none is. */
     static int basedOn(Segment segment, String sourceText) {
         List<SourceRevision> revisions = segment.revisions();
