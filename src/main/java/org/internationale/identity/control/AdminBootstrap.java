@@ -39,6 +39,9 @@ public class AdminBootstrap {
     PasswordHashing passwords;
 
     @Inject
+    Accounts accounts;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -48,8 +51,7 @@ public class AdminBootstrap {
     @PostConstruct
     void ensureAdmin() {
         Optional<String> configured = adminPassword.filter(p -> !p.isBlank());
-        Optional<Account> existing = em.createQuery("select a from Account a where a.username = :name", Account.class)
-                .setParameter("name", ADMIN).getResultStream().findFirst();
+        Optional<Account> existing = accounts.find(ADMIN);
         if (existing.isPresent()) {
             configured.filter(p -> !passwords.verify(p.toCharArray(), existing.get().passwordHash()))
                     .ifPresent(p -> {

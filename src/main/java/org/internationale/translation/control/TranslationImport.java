@@ -43,26 +43,7 @@ public class TranslationImport {
 
     @Transactional
     public ImportReport apply(LanguageTag language, PoCatalog catalog, String author, String message) {
-        catalog.headerField("Language").filter(h -> !h.isBlank()).ifPresent(declared -> {
-            if (!LanguageTag.of(declared).equals(language)) {
-                throw new IllegalArgumentException("the file says Language: " + declared + " but is imported as " + language);
-            }
-        });
-        List<SegmentKey> keys = new ArrayList<>();
-        for (PoEntry entry : catalog.entries()) {
-            try {
-                keys.add(new SegmentKey(entry.context()));
-            } catch (IllegalArgumentException rejectedBelow) {
-                // reported per entry
-            }
-        }
-        Map<SegmentKey, Segment> found = segments.findAll(keys);
-        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(found.values(), List.of(language));
-        List<ImportOutcome> outcomes = new ArrayList<>();
-        for (PoEntry entry : catalog.entries()) {
-            outcomes.add(apply(language, entry, author, message, found, translations));
-        }
-        return new ImportReport(language.value(), outcomes);
+        return each(language, catalog, (entry, found, translations) -> apply(language, entry, author, message, found, translations));
     }
 
     private ImportOutcome apply(LanguageTag language, PoEntry entry, String author, String message,
@@ -121,26 +102,7 @@ public class TranslationImport {
      */
     @Transactional
     public ImportReport applyExchange(LanguageTag language, PoCatalog catalog, String author) {
-        catalog.headerField("Language").filter(h -> !h.isBlank()).ifPresent(declared -> {
-            if (!LanguageTag.of(declared).equals(language)) {
-                throw new IllegalArgumentException("the file is for " + declared + ", not " + language);
-            }
-        });
-        List<SegmentKey> keys = new ArrayList<>();
-        for (PoEntry entry : catalog.entries()) {
-            try {
-                keys.add(new SegmentKey(entry.context()));
-            } catch (IllegalArgumentException rejectedBelow) {
-                // reported per entry
-            }
-        }
-        Map<SegmentKey, Segment> found = segments.findAll(keys);
-        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(found.values(), List.of(language));
-        List<ImportOutcome> outcomes = new ArrayList<>();
-        for (PoEntry entry : catalog.entries()) {
-            outcomes.add(exchange(language, entry, author, found, translations));
-        }
-        return new ImportReport(language.value(), outcomes);
+        return each(language, catalog, (entry, found, translations) -> exchange(language, entry, author, found, translations));
     }
 
     private ImportOutcome exchange(LanguageTag language, PoEntry entry, String author, Map<SegmentKey, Segment> found,
@@ -186,6 +148,34 @@ public class TranslationImport {
         translation.revise(entry.translation(), basedOn, null, author, "Imported from a translation file", ReviewState.DRAFT,
                 clock.instant());
         return new ImportOutcome(id, Result.APPLIED, null);
+    }
+
+    private interface EntryImport {
+        ImportOutcome apply(PoEntry entry, Map<SegmentKey, Segment> found, Map<Long, Map<LanguageTag, Translation>> translations);
+    }
+
+    /** Checks the file's language, loads every named segment and its translation in two queries, then imports each entry. */
+    private ImportReport each(LanguageTag language, PoCatalog catalog, EntryImport importer) {
+        catalog.headerField("Language").filter(h -> !h.isBlank()).ifPresent(declared -> {
+            if (!LanguageTag.of(declared).equals(language)) {
+                throw new IllegalArgumentException("the file is for " + declared + ", not " + language);
+            }
+        });
+        List<SegmentKey> keys = new ArrayList<>();
+        for (PoEntry entry : catalog.entries()) {
+            try {
+                keys.add(new SegmentKey(entry.context()));
+            } catch (IllegalArgumentException | NullPointerException rejectedBelow) {
+                // reported per entry
+            }
+        }
+        Map<SegmentKey, Segment> found = segments.findAll(keys);
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(found.values(), List.of(language));
+        List<ImportOutcome> outcomes = new ArrayList<>();
+        for (PoEntry entry : catalog.entries()) {
+            outcomes.add(importer.apply(entry, found, translations));
+        }
+        return new ImportReport(language.value(), outcomes);
     }
 
     /** A number from an extracted comment such as {@code #. translation-revision: 3}; 0 when absent. */
