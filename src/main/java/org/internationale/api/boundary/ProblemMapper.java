@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.internationale.identity.entity.AccountConflictException;
 import org.internationale.identity.entity.LoginRefusedException;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
+import org.internationale.mailing.control.Mailer;
 import org.internationale.text.entity.StaleRevisionException;
 import org.internationale.translation.entity.PoSyntaxException;
 
@@ -57,6 +58,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof PoSyntaxException e) {
                 return Problem.of(400, "Unreadable translation file", e.getMessage()).with("line", e.line()).response();
+            }
+            if (t instanceof Mailer.MailNotSent) {
+                LOG.log(Level.WARNING, t.getMessage(), t);
+                return Problem.of(503, "Mail not sent", "The confirmation mail could not be sent just now; nothing was stored. "
+                        + "Please try again in a few minutes.").response();
             }
             if (t instanceof OptimisticLockException) {
                 return Problem.of(409, "Edited by someone else",

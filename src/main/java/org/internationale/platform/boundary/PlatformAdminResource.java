@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
+import org.internationale.platform.control.Editions;
 import org.internationale.platform.control.PlatformReader;
 import org.internationale.platform.entity.PlatformClause;
 import org.internationale.text.control.SourceEditor;
@@ -22,7 +23,7 @@ import org.internationale.text.entity.SourceRevision;
 import java.util.Optional;
 
 /** Editors revise the platform's source text; every change names its kind and the revision it was based on. */
-@Path("admin/platform/clauses/{id}")
+@Path("admin/platform")
 @RequestScoped
 public class PlatformAdminResource {
 
@@ -40,10 +41,37 @@ public class PlatformAdminResource {
     public record ClauseRevision(String text, Integer baseRevision, String changeKind, String message) {
     }
 
+    /** Request body: a note saying what the edition is (a congress, a vote). */
+    public static class NewEdition {
+        public String note;
+    }
+
+    public record Published(int number, java.time.Instant publishedAt) {
+    }
+
+    @Inject
+    Editions editions;
+
+    /** Publishes the platform as it stands, in every language, as the next numbered edition. */
+    @jakarta.ws.rs.POST
+    @Path("editions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response publishEdition(NewEdition edition) {
+        String author = permissions.requireAny(Role.EDITOR).username();
+        String note = edition == null ? null : edition.note;
+        if (note != null && note.length() > 1000) {
+            throw new BadRequestException("note is longer than 1000 characters.");
+        }
+        var published = editions.publish(note, author);
+        return Response.status(Response.Status.CREATED).entity(new Published(published.number(), published.publishedAt())).build();
+    }
+
     public record Revised(String id, int revision, String changeKind, boolean changed) {
     }
 
     @PUT
+    @Path("clauses/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response revise(@PathParam("id") String id, ClauseRevision body) {

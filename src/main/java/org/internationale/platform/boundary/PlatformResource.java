@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.platform.control.Editions;
 import org.internationale.platform.control.PlatformReader;
 
 /** The platform for readers, in the negotiated language with honest fallback flags. */
@@ -28,9 +29,18 @@ public class PlatformResource {
     @Inject
     LanguageNegotiator negotiator;
 
+    @Inject
+    Editions editions;
+
+    /** The live platform, or with {@code edition=N} that edition as it was published. */
     @GET
-    public Response platform(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
+    public Response platform(@QueryParam("lang") String lang, @QueryParam("edition") Integer edition,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Negotiated negotiated = negotiator.negotiate(lang, accept);
+        if (edition != null) {
+            return localized(negotiated, editions.platform(edition, negotiated.tag())
+                    .orElseThrow(() -> new NotFoundException("There is no edition " + edition + ".")).toString());
+        }
         return localized(negotiated, reader.platform(negotiated));
     }
 

@@ -10,12 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MarkdownRendererTest {
+public class MarkdownRendererTest {
 
     private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     /** Vectors from the OWASP XSS filter evasion cheat sheet, as Markdown and as raw HTML inside Markdown. */
-    static final List<String> VECTORS = List.of(
+    public static final List<String> VECTORS = List.of(
             "<script>alert('XSS')</script>",
             "<SCRIPT SRC=https://xss.example/xss.js></SCRIPT>",
             "<IMG SRC=\"javascript:alert('XSS');\">",
@@ -57,7 +57,7 @@ class MarkdownRendererTest {
             "loading", "align", "start");
 
     /** Every real tag in the output is a harmless one, with harmless attributes and targets. */
-    static void assertInert(String vector, String html) {
+    public static void assertInert(String vector, String html) {
         java.util.regex.Matcher tag = TAG.matcher(html);
         while (tag.find()) {
             String name = tag.group(1).toLowerCase(Locale.ROOT);

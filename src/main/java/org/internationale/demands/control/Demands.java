@@ -1,0 +1,91 @@
+package org.internationale.demands.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.internationale.demands.entity.DemandStatus;
+import org.internationale.locale.entity.Negotiated;
+import org.internationale.platform.control.PlatformReader;
+import org.internationale.platform.entity.PlatformView;
+import org.internationale.platform.entity.SectionView;
+import org.internationale.platform.entity.ServedClause;
+import org.internationale.publishing.control.DocumentReader;
+import org.internationale.publishing.entity.DocumentType;
+import org.internationale.publishing.entity.DocumentView;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Demands with their status timeline and latest updates, in the reader's language. */
+@ApplicationScoped
+public class Demands {
+
+    static final int LATEST_UPDATES = 3;
+
+    @PersistenceContext(unitName = "internationale")
+    EntityManager em;
+
+    @Inject
+    PlatformReader platform;
+
+    @Inject
+    DocumentReader documents;
+
+    @Inject
+    Clock clock;
+
+    public record Entry(String status, LocalDate date, String note) {
+    }
+
+    public record Demand(String id, String group, String groupNumeral, ServedClause text, String status, LocalDate statusDate,
+                         List<Entry> timeline, List<DocumentView> latestUpdates) {
+    }
+
+    @Transactional
+    public DemandStatus record(String clauseId, DemandStatus.Status status, LocalDate date, String note, String author) {
+        DemandStatus entry = new DemandStatus(clauseId, status, date, note, author, clock.instant());
+        em.persist(entry);
+        return entry;
+    }
+
+    @Transactional
+    public List<Demand> all(Negotiated negotiated) {
+        PlatformView view = platform.platform(negotiated);
+        Map<String, List<Entry>> timelines = timelines();
+        List<DocumentView> updates = documents.list(DocumentType.UPDATE, null, negotiated, 1, false).items();
+        List<Demand> demands = new ArrayList<>();
+        for (SectionView root : view.sections()) {
+            if (!root.id().equals("demands")) {
+                continue;
+            }
+            for (SectionView group : root.sections()) {
+                for (ServedClause clause : group.clauses()) {
+                    List<Entry> timeline = timelines.getOrDefault(clause.id(), List.of());
+                    Entry current = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1);
+                    List<DocumentView> latest = updates.stream().filter(u -> u.demands().contains(clause.id()))
+                            .limit(LATEST_UPDATES).toList();
+                    demands.add(new Demand(clause.id(), group.id(), group.numeral(), clause,
+                            current == null ? DemandStatus.Status.NOT_MET.label() : current.status(),
+                            current == null ? null : current.date(), timeline, latest));
+                }
+            }
+        }
+        return demands;
+    }
+
+    private Map<String, List<Entry>> timelines() {
+        Map<String, List<Entry>> timelines = new HashMap<>();
+        em.createQuery("select s from DemandStatus s order by s.date, s.id", DemandStatus.class).getResultList()
+                .forEach(s -> timelines.computeIfAbsent(s.clauseId(), k -> new ArrayList<>())
+                        .add(new Entry(s.status().label(), s.date(), s.note())));
+        timelines.values().forEach(list -> list.sort(Comparator.comparing(Entry::date)));
+        return timelines;
+    }
+}

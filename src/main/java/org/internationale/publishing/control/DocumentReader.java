@@ -1,0 +1,131 @@
+package org.internationale.publishing.control;
+
+import com.ibm.icu.text.Collator;
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.util.TimeZone;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.entity.FallbackChain;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.locale.entity.Negotiated;
+import org.internationale.publishing.entity.Document;
+import org.internationale.publishing.entity.DocumentState;
+import org.internationale.publishing.entity.DocumentType;
+import org.internationale.publishing.entity.DocumentView;
+import org.internationale.text.control.MarkdownRenderer;
+import org.internationale.text.control.SegmentStore;
+import org.internationale.text.control.TextLocalizer;
+import org.internationale.text.entity.LocalizedText;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.SegmentKey;
+import org.internationale.text.entity.Translation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Published documents for readers. A document is served in the first language of the reader's chain that it is out
+ * in, else in its source language (flagged as a fallback); dates are written the way the served language writes them
+ * and lists sorted by title follow that language's collation.
+ */
+@ApplicationScoped
+@Transactional
+public class DocumentReader {
+
+    public static final int PAGE_SIZE = 20;
+
+    @PersistenceContext(unitName = "internationale")
+    EntityManager em;
+
+    @Inject
+    SegmentStore segments;
+
+    @Inject
+    TextLocalizer localizer;
+
+    @Inject
+    MarkdownRenderer markdown;
+
+    @Inject
+    LanguageRegistry languages;
+
+    public record Page(int page, int size, long total, List<DocumentView> items) {
+    }
+
+    public Page list(DocumentType type, String demand, Negotiated negotiated, int page, boolean byTitle) {
+        StringBuilder jpql = new StringBuilder("select d from Document d where d.state = :published");
+        if (type != null) {
+            jpql.append(" and d.type = :type");
+        }
+        if (demand != null) {
+            jpql.append(" and :demand member of d.demands");
+        }
+        var query = em.createQuery(jpql + " order by d.publishedAt desc, d.id desc", Document.class)
+                .setParameter("published", DocumentState.PUBLISHED);
+        if (type != null) {
+            query.setParameter("type", type);
+        }
+        if (demand != null) {
+            query.setParameter("demand", demand);
+        }
+        List<Document> all = query.getResultList();
+        List<DocumentView> views = new ArrayList<>();
+        for (Document document : all) {
+            views.add(view(document, negotiated, false));
+        }
+        if (byTitle) {
+            Collator collator = Collator.getInstance(negotiated.tag().locale());
+            views.sort(Comparator.comparing(DocumentView::title, collator::compare));
+        }
+        int from = Math.min(views.size(), (page - 1) * PAGE_SIZE);
+        return new Page(page, PAGE_SIZE, views.size(), views.subList(from, Math.min(views.size(), from + PAGE_SIZE)));
+    }
+
+    public Optional<DocumentView> one(long id, Negotiated negotiated) {
+        return Optional.ofNullable(em.find(Document.class, id)).filter(Document::isLive).map(d -> view(d, negotiated, true));
+    }
+
+    /** The language a reader with this chain gets the document in. */
+    public static LanguageTag servedLanguage(Document document, FallbackChain chain) {
+        return chain.languages().stream().filter(document::isLive).findFirst().orElse(document.sourceLanguage());
+    }
+
+    DocumentView view(Document document, Negotiated negotiated, boolean withBody) {
+        LanguageTag served = servedLanguage(document, negotiated.chain());
+        FallbackChain chain = new FallbackChain(served.equals(document.sourceLanguage())
+                ? List.of(served) : List.of(served, document.sourceLanguage()));
+        Map<SegmentKey, Segment> texts = segments.findAll(document.keys());
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(texts.values(), List.of(served));
+        LocalizedText title = localize(texts.get(document.titleKey()), translations, chain);
+        LocalizedText summary = localize(texts.get(document.summaryKey()), translations, chain);
+        LocalizedText body = withBody ? localize(texts.get(document.bodyKey()), translations, chain) : null;
+        boolean fallback = !served.equals(negotiated.tag());
+        String date = document.publishedAt().map(at -> {
+            DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, served.locale());
+            format.setTimeZone(TimeZone.GMT_ZONE);
+            return format.format(Date.from(at));
+        }).orElse(null);
+        String direction = languages.offers(served) ? languages.language(served).direction().attribute()
+                : served.locale().isRightToLeft() ? "rtl" : "ltr";
+        return new DocumentView(document.id(), document.type().label(), document.slug().orElse(null),
+                negotiated.requested() == null ? null : negotiated.requested().value(), served.value(), direction, fallback,
+                title.outdated() || summary.outdated() || body != null && body.outdated(),
+                title.reviewed() && summary.reviewed() && (body == null || body.reviewed()),
+                title.translatedFrom() == null ? null : title.translatedFrom().value(), title.text(), summary.text(),
+                body == null ? null : body.text(), body == null ? null : markdown.html(body.text()),
+                document.publishedAt().orElse(null), date, document.demands().stream().sorted().toList(),
+                List.copyOf(document.liveLanguages().keySet()));
+    }
+
+    private LocalizedText localize(Segment segment, Map<Long, Map<LanguageTag, Translation>> translations, FallbackChain chain) {
+        return localizer.localize(segment, translations.getOrDefault(segment.id(), Map.of()), chain);
+    }
+}

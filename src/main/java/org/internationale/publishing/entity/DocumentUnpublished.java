@@ -1,0 +1,5 @@
+package org.internationale.publishing.entity;
+
+/** CDI event: a document was withdrawn from readers. */
+public record DocumentUnpublished(long documentId, DocumentType type) {
+}

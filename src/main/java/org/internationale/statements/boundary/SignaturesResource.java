@@ -1,0 +1,106 @@
+package org.internationale.statements.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.locale.control.LanguageNegotiator;
+import org.internationale.locale.entity.Negotiated;
+import org.internationale.publishing.control.DocumentEditor;
+import org.internationale.publishing.control.DocumentReader;
+import org.internationale.publishing.entity.Document;
+import org.internationale.publishing.entity.DocumentType;
+import org.internationale.statements.control.Signatures;
+import org.internationale.statements.entity.Signature;
+import org.internationale.text.control.SegmentStore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Organisations co-sign a published statement; readers see the confirmed and approved signatures. */
+@Path("statements/{id}/signatures")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SignaturesResource {
+
+    @Inject
+    Signatures signatures;
+
+    @Inject
+    DocumentEditor documents;
+
+    @Inject
+    DocumentReader reader;
+
+    @Inject
+    LanguageNegotiator negotiator;
+
+    @Inject
+    SegmentStore segments;
+
+    @Inject
+    @ConfigProperty(name = "PUBLIC_BASE_URL")
+    Optional<String> publicBaseUrl;
+
+    /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
+    public static class Signing {
+        public @NotBlank @Size(max = 200) String organisation;
+        public @NotBlank @Size(max = 100) String country;
+        public @NotNull @Email @Size(max = 320) String email;
+    }
+
+    public record Accepted(String message) {
+    }
+
+    public record Signatory(String organisation, String country, Instant signedAt, int statementRevision, boolean statementChangedSince) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response sign(@PathParam("id") long id, @Valid @NotNull Signing signing, @QueryParam("lang") String lang,
+                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context UriInfo uri) {
+        Negotiated negotiated = negotiator.negotiate(lang, accept);
+        Document statement = statement(id);
+        String title = reader.one(id, negotiated).orElseThrow().title();
+        String base = publicBaseUrl.filter(b -> !b.isBlank()).map(b -> b.replaceAll("/+$", ""))
+                .orElseGet(() -> uri.getBaseUri().toString().replaceAll("/api/?$", ""));
+        signatures.sign(statement, signing.organisation.strip(), signing.country.strip(), signing.email.strip(), negotiated.tag(),
+                title, base + "/statements/confirm");
+        return Response.accepted(new Accepted("Check the mailbox of " + signing.email.strip()
+                + ": the signature counts once confirmed there and reviewed by our editors.")).build();
+    }
+
+    @GET
+    public List<Signatory> shown(@PathParam("id") long id) {
+        Document statement = statement(id);
+        int lastMeaning = segments.find(statement.bodyKey()).orElseThrow().lastMeaningRevision();
+        return signatures.of(id).stream().filter(Signature::shown)
+                .map(s -> new Signatory(s.organisation(), s.country(), s.confirmedAt().orElseThrow(), s.statementRevision(),
+                        lastMeaning > s.statementRevision()))
+                .toList();
+    }
+
+    private Document statement(long id) {
+        return documents.find(id).filter(d -> d.type() == DocumentType.STATEMENT && d.isLive())
+                .orElseThrow(() -> new NotFoundException("No published statement has the id " + id + "."));
+    }
+}

@@ -1,0 +1,111 @@
+package org.internationale.statements.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.mailing.control.Mailer;
+import org.internationale.mailing.entity.Mail;
+import org.internationale.publishing.entity.Document;
+import org.internationale.statements.entity.Signature;
+import org.internationale.text.control.SegmentStore;
+import org.internationale.text.entity.Segment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Taking, confirming and moderating signatures. */
+@ApplicationScoped
+public class Signatures {
+
+    static final Duration LINK_LIFETIME = Duration.ofDays(7);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(Signatures.class.getName());
+
+    @PersistenceContext(unitName = "internationale")
+    EntityManager em;
+
+    @Inject
+    SegmentStore segments;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    Clock clock;
+
+    /** Stores an unconfirmed signature and mails the confirmation link to the contact address. */
+    @Transactional
+    public Signature sign(Document statement, String organisation, String country, String email, LanguageTag language,
+                          String statementTitle, String confirmBaseUrl) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Segment body = segments.find(statement.bodyKey()).orElseThrow();
+        Signature signature = new Signature(statement.id(), organisation, country, email, language.value(), hash(token),
+                clock.instant().plus(LINK_LIFETIME), body.latest().number(), clock.instant());
+        em.persist(signature);
+        String link = confirmBaseUrl + "?token=" + token;
+        mailer.send(new Mail(email, "Confirm your signature: " + statementTitle,
+                "Someone, hopefully you, signed the statement “" + statementTitle + "” for " + organisation + " (" + country + ").\n\n"
+                        + "To confirm, open this link and press the button on the page (within 7 days):\n" + link + "\n\n"
+                        + "If this was not you, ignore this mail: nothing is published without confirmation and review.\n",
+                null, language.value(), Map.of("Auto-Submitted", "auto-generated")));
+        LOG.info(() -> "Signature " + signature.id() + " on statement " + statement.id() + " awaits confirmation");
+        return signature;
+    }
+
+    /** @return the confirmed signature, or empty for an unknown or expired link */
+    @Transactional
+    public Optional<Signature> confirm(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createQuery("select s from Signature s where s.tokenHash = :hash", Signature.class)
+                .setParameter("hash", hash(token)).getResultStream().findFirst()
+                .filter(s -> s.confirm(clock.instant()));
+    }
+
+    public Optional<Signature> pending(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createQuery("select s from Signature s where s.tokenHash = :hash", Signature.class)
+                .setParameter("hash", hash(token)).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public Optional<Signature> moderate(long statementId, long signatureId, Signature.Moderation decision, String editor) {
+        Signature signature = em.find(Signature.class, signatureId);
+        if (signature == null || signature.documentId() != statementId) {
+            return Optional.empty();
+        }
+        signature.moderate(decision, editor, clock.instant());
+        return Optional.of(signature);
+    }
+
+    public List<Signature> of(long statementId) {
+        return em.createQuery("select s from Signature s where s.documentId = :id order by s.id", Signature.class)
+                .setParameter("id", statementId).getResultList();
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

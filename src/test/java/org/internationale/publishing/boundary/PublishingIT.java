@@ -1,0 +1,322 @@
+package org.internationale.publishing.boundary;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.io.WireFeedInput;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.internet.MimeMessage;
+import org.internationale.testing.Api;
+import org.internationale.testing.Deployments;
+import org.internationale.text.control.MarkdownRendererTest;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Publishing on the deployed application: languages going out as their translations are approved, schedules,
+ * coordinated releases, editions and their diff, demands' status, co-signatures confirmed by mail through a real SMTP
+ * server, Markdown that stays inert, and Atom feeds read by an independent parser.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PublishingIT {
+
+    private static final String PASSWORD = "publishing test passphrase";
+    private static GreenMail smtp;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private final String editor = Api.basic("admin", Api.ADMIN_PASSWORD);
+    private String translator;
+    private String reviewer;
+
+    @BeforeAll
+    static void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void accounts() {
+        api = new Api(base);
+        translator = account("pub-translator", "\"roles\":[\"translator\"],\"languages\":[\"en\",\"es\",\"fr\"]");
+        reviewer = account("pub-reviewer", "\"roles\":[\"reviewer\"],\"languages\":[\"en\",\"es\",\"fr\"]");
+    }
+
+    private String account(String username, String grants) {
+        if (api.send("GET", "api/admin/users/" + username, null, editor).status() == 404) {
+            assertEquals(201, api.send("POST", "api/admin/users", "{\"username\":\"" + username + "\",\"displayName\":\"" + username
+                    + "\",\"password\":\"" + PASSWORD + "\"," + grants + "}", editor).status());
+        }
+        return Api.basic(username, PASSWORD);
+    }
+
+    private JsonObject create(String type, String language, String title, String summary, String body, String extra) {
+        String json = Json.createObjectBuilder().add("type", type).add("language", language).add("title", title)
+                .add("summary", summary).add("body", body).build().toString();
+        if (extra != null) {
+            json = json.substring(0, json.length() - 1) + "," + extra + "}";
+        }
+        Api.Reply created = api.send("POST", "api/admin/documents", json, editor);
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    private JsonObject publish(long id, String body) {
+        Api.Reply published = api.send("POST", "api/admin/documents/" + id + "/publish", body == null ? "{}" : body, editor);
+        assertEquals(200, published.status(), published.body());
+        return published.json();
+    }
+
+    private void translateAndApprove(JsonObject document, String language, String title, String summary, String body) {
+        for (String[] part : List.of(new String[]{"titleId", title}, new String[]{"summaryId", summary}, new String[]{"bodyId", body})) {
+            String id = document.getString(part[0]);
+            Api.Reply saved = api.send("PUT", "api/admin/translations/" + language + "/" + id,
+                    Json.createObjectBuilder().add("text", part[1]).add("baseRevision", 0).build().toString(), translator);
+            assertEquals(200, saved.status(), saved.body());
+            Api.Reply approved = api.send("POST", "api/admin/translations/" + language + "/" + id + "/approve",
+                    "{\"revision\":" + saved.json().getInt("revision") + "}", reviewer);
+            assertEquals(200, approved.status(), approved.body());
+        }
+    }
+
+    private JsonObject read(long id, String lang) {
+        Api.Reply reply = api.get("api/documents/" + id + "?lang=" + lang);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    @Test
+    void aSpanishStatementGoesOutInSpanishFirstThenInEnglishOnceApproved() {
+        JsonObject statement = create("statement", "es", "Solidaridad con la huelga de recolectores",
+                "Apoyamos a quienes recogen la fruta.", "Exigimos **salarios dignos** y el fin de los despidos.", null);
+        long id = statement.getJsonNumber("id").longValue();
+        assertEquals(404, api.get("api/documents/" + id + "?lang=es").status(), "a draft is not public");
+        assertEquals("published", publish(id, null).getString("state"));
+
+        JsonObject spanish = read(id, "es");
+        assertEquals("es", spanish.getString("language"));
+        assertFalse(spanish.getBoolean("fallback"));
+        assertTrue(spanish.getString("html").contains("<strong>salarios dignos</strong>"));
+        JsonObject beforeTranslation = read(id, "en");
+        assertEquals("es", beforeTranslation.getString("language"));
+        assertTrue(beforeTranslation.getBoolean("fallback"));
+
+        translateAndApprove(statement, "en", "Solidarity with the fruit pickers' strike", "We stand with those who pick the fruit.",
+                "We demand **living wages** and an end to dismissals.");
+        JsonObject english = read(id, "en");
+        assertEquals("en", english.getString("language"));
+        assertFalse(english.getBoolean("fallback"));
+        assertEquals("Solidarity with the fruit pickers' strike", english.getString("title"));
+        assertTrue(english.getJsonArray("languages").toString().contains("\"en\""));
+        assertNotNull(english.getString("publishedDate"));
+    }
+
+    @Test
+    void aScheduledDocumentGoesOutAtItsTime() throws InterruptedException {
+        JsonObject update = create("update", "en", "Scheduled update " + System.nanoTime(), "", "Goes out later.", null);
+        long id = update.getJsonNumber("id").longValue();
+        Instant at = Instant.now().plusSeconds(4);
+        JsonObject scheduled = publish(id, "{\"at\":\"" + at + "\"}");
+        assertEquals("scheduled", scheduled.getString("state"));
+        assertEquals(404, api.get("api/documents/" + id).status(), "not before its time");
+        int status = 404;
+        for (int i = 0; i < 40 && status != 200; i++) {
+            Thread.sleep(500);
+            status = api.get("api/documents/" + id).status();
+        }
+        assertEquals(200, status, "published within seconds of its time");
+        assertFalse(Instant.now().isBefore(at), "and not before it");
+    }
+
+    @Test
+    void aCoordinatedReleaseWaitsForAllItsLanguages() {
+        JsonObject update = create("update", "en", "Coordinated news", "Together", "All at once.", null);
+        long id = update.getJsonNumber("id").longValue();
+        JsonObject state = publish(id, "{\"languages\":[\"es\",\"fr\"]}");
+        assertTrue(state.getBoolean("coordinated"));
+        translateAndApprove(update, "es", "Noticias coordinadas", "Juntos", "Todo a la vez.");
+        assertEquals("en", read(id, "es").getString("language"), "Spanish waits for French");
+        translateAndApprove(update, "fr", "Nouvelles coordonnées", "Ensemble", "Tout à la fois.");
+        assertEquals("es", read(id, "es").getString("language"));
+        assertEquals("fr", read(id, "fr").getString("language"));
+
+        assertEquals("archived", api.send("POST", "api/admin/documents/" + id + "/unpublish", null, editor).json().getString("state"));
+        assertEquals(404, api.get("api/documents/" + id).status());
+        assertEquals(200, api.send("GET", "api/admin/documents/" + id, null, editor).status(), "history is kept");
+    }
+
+    @Test
+    void editionsAreImmutableAndTheirDiffShowsTheChangedWords() {
+        int first = api.send("POST", "api/admin/platform/editions", "{\"note\":\"before the vote\"}", editor).json().getInt("number");
+        String id = "demands.fair-treatment.sick-leave";
+        int base = api.get("api/platform/clauses/" + id).json().getInt("sourceRevision");
+        String old = api.get("api/platform/clauses/" + id).json().getString("text");
+        String changed = old.replace("12 days", "14 days").replace("14 days of", "14 days of").equals(old)
+                ? old + " Now." : old.replace("12 days", "14 days");
+        assertEquals(200, api.send("PUT", "api/admin/platform/clauses/" + id, Json.createObjectBuilder().add("text", changed)
+                .add("baseRevision", base).add("changeKind", "meaning").build().toString(), editor).status());
+        int second = api.send("POST", "api/admin/platform/editions", "{\"note\":\"after the vote\"}", editor).json().getInt("number");
+        assertEquals(first + 1, second);
+
+        JsonObject diff = api.get("api/platform/editions/" + first + "/diff/" + second + "?lang=en").json();
+        JsonObject clause = diff.getJsonArray("clauses").stream().map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();
+        assertEquals("changed", clause.getString("change"));
+        assertTrue(clause.getJsonArray("diff").stream().map(JsonValue::asJsonObject)
+                .anyMatch(r -> r.getString("op").equals("insert")), clause.toString());
+        JsonObject edition = api.get("api/platform?lang=en&edition=" + first).json();
+        assertTrue(edition.toString().contains(old.replace("\"", "\\\"")), "the edition keeps the text it had");
+        assertEquals(404, api.get("api/platform?lang=en&edition=99999").status());
+        assertTrue(api.get("api/platform/editions").body().contains("after the vote"));
+    }
+
+    @Test
+    void demandsCarryStatusTimelinesAndUpdates() {
+        String demand = "demands.housing.halt-evictions";
+        assertEquals(201, api.send("POST", "api/admin/demands/" + demand + "/status",
+                "{\"status\":\"partially-met\",\"date\":\"2026-03-01\",\"note\":\"Some cities\"}", editor).status());
+        assertEquals(201, api.send("POST", "api/admin/demands/" + demand + "/status",
+                "{\"status\":\"won\",\"date\":\"2026-06-01\",\"note\":\"National moratorium\"}", editor).status());
+        assertEquals(400, api.send("POST", "api/admin/demands/" + demand + "/status", "{\"status\":\"maybe\",\"date\":\"2026-06-01\"}", editor).status());
+        JsonObject update = create("update", "en", "Eviction moratorium won", "", "A national moratorium.", "\"demands\":[\"" + demand + "\"]");
+        publish(update.getJsonNumber("id").longValue(), null);
+
+        JsonArray demands = (JsonArray) api.get("api/demands?lang=es").jsonValue();
+        JsonObject evictions = demands.stream().map(JsonValue::asJsonObject).filter(d -> d.getString("id").equals(demand)).findFirst().orElseThrow();
+        assertEquals("won", evictions.getString("status"));
+        assertEquals(2, evictions.getJsonArray("timeline").size());
+        assertEquals("es", evictions.getJsonObject("text").getString("language"));
+        assertTrue(evictions.getJsonArray("latestUpdates").stream().map(JsonValue::asJsonObject)
+                .anyMatch(u -> u.getString("title").equals("Eviction moratorium won")));
+        JsonObject documents = api.get("api/documents?type=update&demand=" + demand + "&lang=en").json();
+        assertTrue(documents.getJsonNumber("total").longValue() >= 1);
+    }
+
+    @Test
+    void signaturesAreConfirmedByMailThenModerated() throws Exception {
+        JsonObject statement = create("statement", "en", "Solidarity with the dock workers", "", "We stand with the dock workers.", null);
+        long id = statement.getJsonNumber("id").longValue();
+        publish(id, null);
+        String email = "union" + System.nanoTime() + "@example.org";
+        Api.Reply signed = api.send("POST", "api/statements/" + id + "/signatures?lang=es",
+                "{\"organisation\":\"Sindicato de Estibadores\",\"country\":\"España\",\"email\":\"" + email + "\"}", null);
+        assertEquals(202, signed.status(), signed.body());
+        assertEquals(400, api.send("POST", "api/statements/" + id + "/signatures", "{\"organisation\":\"\",\"country\":\"x\",\"email\":\"no\"}", null).status());
+
+        assertTrue(smtp.waitForIncomingEmail(10_000, 1));
+        MimeMessage mail = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(email); } catch (Exception e) { return false; } })
+                .findFirst().orElseThrow();
+        String text = (String) mail.getContent();
+        assertTrue(mail.getSubject().contains("Solidarity with the dock workers"), mail.getSubject());
+        Matcher link = Pattern.compile("(http\\S+/statements/confirm\\?token=[A-Za-z0-9_-]+)").matcher(text);
+        assertTrue(link.find(), text);
+        String url = link.group(1);
+        String token = url.substring(url.indexOf("token=") + 6);
+
+        Api.Reply page = api.get(url.substring(url.indexOf("/statements/") + 1));
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<form method=\"post\""), page.body());
+        JsonArray pending = (JsonArray) api.send("GET", "api/admin/statements/" + id + "/signatures", null, editor).jsonValue();
+        assertFalse(pending.getJsonObject(0).getBoolean("confirmed"), "opening the link confirms nothing");
+
+        Api.Reply confirmed = api.send(api.request("statements/confirm").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("[]", api.get("api/statements/" + id + "/signatures").body(), "not shown before moderation");
+        long signature = pending.getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(200, api.send("POST", "api/admin/statements/" + id + "/signatures/" + signature + "/approve", null, editor).status());
+        JsonArray shown = (JsonArray) api.get("api/statements/" + id + "/signatures").jsonValue();
+        assertEquals("Sindicato de Estibadores", shown.getJsonObject(0).getString("organisation"));
+        assertFalse(shown.getJsonObject(0).getBoolean("statementChangedSince"));
+        assertFalse(shown.toString().contains(email), "contact addresses are never public");
+
+        JsonObject state = api.send("GET", "api/admin/documents/" + id, null, editor).json();
+        assertEquals(200, api.send("PUT", "api/admin/documents/" + id, "{\"baseRevision\":" + state.getInt("revision")
+                + ",\"changeKind\":\"meaning\",\"body\":\"We stand with the dock workers and their families.\"}", editor).status());
+        assertTrue(((JsonArray) api.get("api/statements/" + id + "/signatures").jsonValue()).getJsonObject(0).getBoolean("statementChangedSince"));
+        assertEquals(409, api.send("PUT", "api/admin/documents/" + id, "{\"baseRevision\":" + state.getInt("revision")
+                + ",\"changeKind\":\"typo\",\"body\":\"Stale.\"}", editor).status());
+    }
+
+    @Test
+    void xssVectorsRenderInert() {
+        String body = String.join("\n\n", MarkdownRendererTest.VECTORS);
+        JsonObject page = create("page", "en", "Vectors <script>alert(1)</script>", "", body, "\"slug\":\"xss-" + System.nanoTime() % 100000 + "\"");
+        long id = page.getJsonNumber("id").longValue();
+        publish(id, null);
+        JsonObject read = read(id, "en");
+        MarkdownRendererTest.assertInert("all vectors", read.getString("html"));
+        assertEquals("Vectors <script>alert(1)</script>", read.getString("title"), "titles are text, escaped where rendered");
+    }
+
+    @Test
+    void atomFeedsAreValidPerLanguage() throws Exception {
+        JsonObject update = create("update", "en", "Feed entry " + System.nanoTime(), "For the feed", "Body for the **feed**.", null);
+        publish(update.getJsonNumber("id").longValue(), null);
+        Api.Reply feed = api.get("feeds/es/updates.atom");
+        assertEquals(200, feed.status());
+        assertTrue(feed.contentType().startsWith("application/atom+xml"));
+        WireFeed parsed = new WireFeedInput().build(new StringReader(feed.body()));
+        assertEquals("atom_1.0", parsed.getFeedType());
+        Feed atom = (Feed) parsed;
+        assertFalse(atom.getEntries().isEmpty());
+        assertTrue(feed.body().contains("xml:lang=\"es\""), "the feed says its language");
+        assertTrue(atom.getAlternateLinks().stream().anyMatch(l -> "alternate".equals(l.getRel()) && "fr".equals(l.getHreflang())));
+        assertNotNull(atom.getEntries().get(0).getContents().get(0).getValue());
+        assertEquals(404, api.get("feeds/es/nothing.atom").status());
+        assertEquals(400, api.get("feeds/e$/updates.atom").status());
+    }
+
+    @Test
+    void listsSortTitlesByTheReadersCollation() {
+        String suffix = " " + System.nanoTime();
+        long zapato = create("page", "es", "Zapato" + suffix, "", "z", "\"slug\":\"z" + System.nanoTime() % 100000 + "\"").getJsonNumber("id").longValue();
+        long arbol = create("page", "es", "Árbol" + suffix, "", "a", "\"slug\":\"a" + System.nanoTime() % 100000 + "\"").getJsonNumber("id").longValue();
+        publish(zapato, null);
+        publish(arbol, null);
+        JsonArray items = api.get("api/documents?type=page&lang=es&sort=title").json().getJsonArray("items");
+        List<String> titles = items.stream().map(v -> v.asJsonObject().getString("title")).filter(t -> t.endsWith(suffix)).toList();
+        assertEquals(List.of("Árbol" + suffix, "Zapato" + suffix), titles, "Á sorts with A in Spanish, not after Z");
+        assertEquals(400, api.get("api/documents?sort=random").status());
+        assertEquals(400, api.get("api/documents?type=poster").status());
+    }
+}
