@@ -26,7 +26,7 @@ public final class Api {
     private final HttpClient http;
 
     public Api(URL deployment) {
-        this(deployment, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        this(deployment, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
     }
 
     private Api(URL deployment, HttpClient http) {
@@ -37,7 +37,7 @@ public final class Api {
 
     /** A client that keeps cookies, as a browser does: for session logins. */
     public static Api browser(URL deployment) {
-        return new Api(deployment, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        return new Api(deployment, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .cookieHandler(new java.net.CookieManager()).build());
     }
 

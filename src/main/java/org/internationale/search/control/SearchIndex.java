@@ -1,0 +1,199 @@
+package org.internationale.search.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.entity.Language;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.search.entity.IndexedText;
+import org.internationale.system.control.DatabaseSettings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Lucene index under {@code DATA_DIR/index/v<schema>}. Opening it finds out whether it must be rebuilt: missing,
+ * unreadable (corrupt) or written by an older schema version — the version is part of the folder name and recorded in
+ * the commit data. Writes are visible to the next search at once ({@link SearcherManager#maybeRefreshBlocking}).
+ */
+@ApplicationScoped
+public class SearchIndex {
+
+    /** Raise when fields or analysis change: the index is then rebuilt from the database. */
+    public static final int SCHEMA_VERSION = 1;
+    private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+
+    @Inject
+    @ConfigProperty(name = DatabaseSettings.DATA_DIR)
+    String dataDir;
+
+    @Inject
+    LanguageRegistry languages;
+
+    private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+    private Directory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+    private Analyzer analyzer;
+    private boolean needsRebuild;
+
+    public LanguageAnalyzers analyzers() {
+        return analyzers;
+    }
+
+    /** Opens (creating or replacing as needed) the index; true when it must be filled from the database. */
+    public synchronized boolean open() {
+        if (writer != null) {
+            return needsRebuild;
+        }
+        try {
+            Path folder = Path.of(dataDir).resolve("index").resolve("v" + SCHEMA_VERSION);
+            Files.createDirectories(folder);
+            directory = FSDirectory.open(folder);
+            Map<String, Analyzer> perField = new HashMap<>();
+            for (Language language : languages.languages()) {
+                String fl = LanguageAnalyzers.fieldLanguage(language.tag());
+                perField.put("title_" + fl, analyzers.of(language.tag()));
+                perField.put("body_" + fl, analyzers.of(language.tag()));
+            }
+            analyzer = new PerFieldAnalyzerWrapper(analyzers.universal(), perField);
+            needsRebuild = !readable(directory);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
+                    .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            writer = new IndexWriter(directory, config);
+            writer.setLiveCommitData(Map.of("schema", Integer.toString(SCHEMA_VERSION)).entrySet());
+            writer.commit();
+            searchers = new SearcherManager(writer, null);
+            return needsRebuild;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean readable(Directory directory) {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return false;
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                String schema = reader.getIndexCommit().getUserData().get("schema");
+                return Integer.toString(SCHEMA_VERSION).equals(schema) && reader.numDocs() > 0;
+            }
+        } catch (IOException | RuntimeException corrupt) {
+            LOG.log(Level.WARNING, "The search index cannot be read and will be rebuilt: " + corrupt.getMessage());
+            return false;
+        }
+    }
+
+    public Analyzer analyzer() {
+        open();
+        return analyzer;
+    }
+
+    /** Replaces everything indexed for these groups by these texts. */
+    public void replace(Collection<String> groups, List<IndexedText> texts) {
+        open();
+        try {
+            for (String group : groups) {
+                writer.deleteDocuments(new Term("group", group));
+            }
+            for (IndexedText text : texts) {
+                writer.addDocument(document(text));
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void clear() {
+        open();
+        try {
+            writer.deleteAll();
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void rebuilt() {
+        needsRebuild = false;
+    }
+
+    private Document document(IndexedText text) {
+        String fl = LanguageAnalyzers.fieldLanguage(LanguageTag.of(text.language()));
+        Document document = new Document();
+        document.add(new StringField("id", text.id(), Field.Store.YES));
+        document.add(new StringField("group", text.group(), Field.Store.YES));
+        document.add(new StringField("type", text.type(), Field.Store.YES));
+        document.add(new StringField("language", text.language(), Field.Store.YES));
+        document.add(new StoredField("url", text.url()));
+        document.add(new StoredField("fieldLanguage", fl));
+        if (text.year() != null) {
+            document.add(new IntPoint("year", text.year()));
+            document.add(new StoredField("year", text.year()));
+        }
+        for (String demand : text.demands()) {
+            document.add(new StringField("demand", demand, Field.Store.NO));
+        }
+        document.add(new TextField("title_" + fl, text.title(), Field.Store.YES));
+        document.add(new TextField("body_" + fl, text.body(), Field.Store.YES));
+        document.add(new TextField("title_all", text.title(), Field.Store.NO));
+        document.add(new TextField("body_all", text.body(), Field.Store.NO));
+        return document;
+    }
+
+    public IndexSearcher acquire() throws IOException {
+        open();
+        return searchers.acquire();
+    }
+
+    public void release(IndexSearcher searcher) throws IOException {
+        searchers.release(searcher);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Closing the search index: " + e.getMessage());
+        }
+    }
+}

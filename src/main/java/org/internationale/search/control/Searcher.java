@@ -1,0 +1,218 @@
+package org.internationale.search.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.locale.entity.Negotiated;
+import org.internationale.search.entity.SearchResult;
+import org.internationale.search.entity.SearchResult.Hit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Runs a reader's query. Syntax: words, "phrases", {@code -exclude}, {@code OR}; nothing else is an operator, so no
+ * input can fail or expand (no wildcards, no fuzzy, no ranges). Candidates come from the reader's fallback chain;
+ * each translation group appears once, in the best language of the chain it matched in, with the others listed as
+ * {@code alsoIn}; groups in the reader's own language come first.
+ */
+@ApplicationScoped
+public class Searcher {
+
+    static final int MAX_QUERY = 500;
+    static final int CANDIDATES = 500;
+    private static final int FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.OR_OPERATOR
+            | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR;
+
+    @Inject
+    SearchIndex index;
+
+    /** What a reader typed, made safe: control characters gone, length bounded, {@code OR} as the parser's {@code |}. */
+    static String clean(String query) {
+        String text = query == null ? "" : query.replaceAll("\\p{Cc}", " ").strip();
+        if (text.length() > MAX_QUERY) {
+            text = text.substring(0, MAX_QUERY);
+        }
+        return text.replaceAll("(?<=\\s)OR(?=\\s)", "|").replace("*", " ").replace("~", " ");
+    }
+
+    public SearchResult search(String rawQuery, Negotiated negotiated, String type, String demand, int page, int size) {
+        String text = clean(rawQuery);
+        List<LanguageTag> chain = negotiated.chain().languages();
+        LanguageTag reader = negotiated.tag();
+        if (text.isBlank()) {
+            return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
+        }
+        Map<String, Float> fields = new LinkedHashMap<>();
+        for (int i = 0; i < chain.size(); i++) {
+            String fl = LanguageAnalyzers.fieldLanguage(chain.get(i));
+            float weight = i == 0 ? 2f : 1f;
+            fields.merge("title_" + fl, 3f * weight, Math::max);
+            fields.merge("body_" + fl, 1.5f * weight, Math::max);
+        }
+        fields.put("title_all", 1f);
+        fields.put("body_all", 0.7f);
+        SimpleQueryParser parser = new SimpleQueryParser(index.analyzer(), fields, FLAGS);
+        // every word must match unless the reader writes OR, as search engines do
+        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        Query parsed = parser.parse(text);
+        if (parsed == null || parsed instanceof MatchNoDocsQuery) {
+            return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
+        }
+        BooleanQuery.Builder languages = new BooleanQuery.Builder();
+        chain.forEach(l -> languages.add(new TermQuery(new Term("language", l.value())), BooleanClause.Occur.SHOULD));
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(parsed, BooleanClause.Occur.MUST)
+                .add(languages.build(), BooleanClause.Occur.FILTER);
+        if (type != null) {
+            query.add(new TermQuery(new Term("type", type)), BooleanClause.Occur.FILTER);
+        }
+        if (demand != null) {
+            query.add(new TermQuery(new Term("demand", demand)), BooleanClause.Occur.FILTER);
+        }
+        Query full = query.build();
+        try {
+            IndexSearcher searcher = index.acquire();
+            try {
+                return collect(searcher, full, parsed, text, chain, reader, page, size);
+            } finally {
+                index.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Candidate(int doc, float score, String group, String language, int rank, Document stored) {
+    }
+
+    /** @param matching the reader's words alone, without the filters: what the highlighter marks */
+    private SearchResult collect(IndexSearcher searcher, Query query, Query matching, String text, List<LanguageTag> chain,
+                                 LanguageTag reader, int page, int size) throws IOException {
+        Map<String, List<Candidate>> groups = new LinkedHashMap<>();
+        for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
+            Document stored = searcher.storedFields().document(hit.doc);
+            String language = stored.get("language");
+            int rank = chain.indexOf(LanguageTag.of(language));
+            groups.computeIfAbsent(stored.get("group"), g -> new ArrayList<>())
+                    .add(new Candidate(hit.doc, hit.score, stored.get("group"), language, rank, stored));
+        }
+        List<Candidate> best = new ArrayList<>();
+        Map<String, List<String>> alsoIn = new LinkedHashMap<>();
+        for (List<Candidate> group : groups.values()) {
+            group.sort(Comparator.comparingInt(Candidate::rank).thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
+            Candidate chosen = group.get(0);
+            best.add(chosen);
+            Set<String> others = new LinkedHashSet<>();
+            group.stream().skip(1).forEach(c -> others.add(c.language()));
+            others.remove(chosen.language());
+            alsoIn.put(chosen.group(), List.copyOf(others));
+        }
+        best.sort(Comparator.comparingInt((Candidate c) -> c.language().equals(reader.value()) ? 0 : 1)
+                .thenComparing(Comparator.comparingDouble(Candidate::score).reversed()));
+        Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
+        facets.put("type", new TreeMap<>());
+        facets.put("language", new TreeMap<>());
+        facets.put("year", new TreeMap<>());
+        for (Candidate c : best) {
+            facets.get("type").merge(c.stored().get("type"), 1, Integer::sum);
+            facets.get("language").merge(c.language(), 1, Integer::sum);
+            if (c.stored().get("year") != null) {
+                facets.get("year").merge(c.stored().get("year"), 1, Integer::sum);
+            }
+        }
+        int from = Math.min(best.size(), (page - 1) * size);
+        List<Candidate> shown = best.subList(from, Math.min(best.size(), from + size));
+        Map<Integer, String> snippets = snippets(searcher, matching, shown);
+        List<Hit> hits = new ArrayList<>();
+        for (Candidate c : shown) {
+            hits.add(new Hit(c.stored().get("id"), c.stored().get("type"), c.language(),
+                    c.stored().get("title_" + c.stored().get("fieldLanguage")), snippets.get(c.doc()), c.stored().get("url"),
+                    c.score(), alsoIn.get(c.group())));
+        }
+        return new SearchResult(text, reader.value(), best.size(), page, size, hits, facets, null);
+    }
+
+    /** Highlighted passages of each hit's own body field, HTML-escaped, matches in {@code <mark>}. */
+    private Map<Integer, String> snippets(IndexSearcher searcher, Query query, List<Candidate> shown) throws IOException {
+        Map<Integer, String> snippets = new LinkedHashMap<>();
+        if (shown.isEmpty()) {
+            return snippets;
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFieldMatcher(field -> true)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(20_000)
+                .build();
+        Map<String, List<Candidate>> byField = new LinkedHashMap<>();
+        for (Candidate c : shown) {
+            byField.computeIfAbsent("body_" + c.stored().get("fieldLanguage"), f -> new ArrayList<>()).add(c);
+        }
+        for (Map.Entry<String, List<Candidate>> entry : byField.entrySet()) {
+            int[] docs = entry.getValue().stream().mapToInt(Candidate::doc).sorted().toArray();
+            Map<String, String[]> highlighted = highlighter.highlightFields(new String[]{entry.getKey()}, query, docs, new int[]{2});
+            String[] passages = highlighted.get(entry.getKey());
+            for (int i = 0; i < docs.length; i++) {
+                snippets.put(docs[i], passages[i]);
+            }
+        }
+        for (Candidate c : shown) {
+            if (snippets.get(c.doc()) == null) {
+                String body = c.stored().get("body_" + c.stored().get("fieldLanguage"));
+                snippets.put(c.doc(), escape(body.length() > 200 ? body.substring(0, 200) + " …" : body));
+            }
+        }
+        return snippets;
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    /** The tokens each field's analyzer makes of a text: for translators and editors who wonder why a search misses. */
+    public Map<String, List<String>> analyze(String text, LanguageTag language) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        String fl = LanguageAnalyzers.fieldLanguage(language);
+        fields.put("body_" + fl, tokens(index.analyzers().of(language), text));
+        fields.put("body_all", tokens(index.analyzers().universal(), text));
+        return fields;
+    }
+
+    static List<String> tokens(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("body", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && tokens.size() < 1000) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Search in every reader's language, scripts without spaces included: a Lucene index of everything published —
+ * platform clauses, updates, statements, pages, sent newsletters — one index document per translation, tied to its
+ * translation group, with a field set per language (Lucene's own analyzers) and a universal ICU field.
+ *
+ * <p>Decisions: the index is derived from the database and lives under {@code DATA_DIR/index}; it is rebuilt in the
+ * background at start-up when missing, unreadable or of an older schema version, while the API answers from whatever
+ * is there. Publishing, unpublishing, approvals and source revisions reach it through CDI events and are visible within
+ * a second through a {@link org.apache.lucene.search.SearcherManager}. The universal field folds case and diacritics
+ * with ICU folding, except in Devanagari, Bengali and Thai, where folding would strip the virama and tone marks that
+ * make words distinct. Turkish dotted and dotless i are folded together before tokenizing, so Istanbul, İSTANBUL and
+ * istanbul meet; Persian's zero-width non-joiner is handled by the Persian analyzer at index and query time alike;
+ * Traditional and Simplified Chinese meet through ICU's Traditional-Simplified transform.
+ */
+package org.internationale.search;

@@ -1,0 +1,134 @@
+package org.internationale.search.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.internationale.testing.Api;
+import org.internationale.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Search on the deployed application: scripts without spaces, fallback grouping, highlighting, near-real-time updates. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SearchIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+
+    @BeforeEach
+    void client() throws InterruptedException {
+        api = new Api(base);
+        // the first start fills the index in the background; wait for it as a reader would retry
+        for (int i = 0; i < 120 && search("strike", "en").getInt("total") == 0; i++) {
+            Thread.sleep(500);
+        }
+    }
+
+    private JsonObject search(String q, String lang) {
+        Api.Reply reply = api.get("api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&lang=" + lang);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json();
+    }
+
+    @Test
+    void japaneseWithoutSpacesFindsTheHighlightedClause() {
+        JsonObject result = search("労働者", "ja");
+        assertTrue(result.getInt("total") > 0, result.toString());
+        JsonObject first = result.getJsonArray("hits").getJsonObject(0);
+        assertEquals("ja", first.getString("language"));
+        assertTrue(first.getString("snippet").contains("<mark>"), first.toString());
+        assertTrue(first.getString("url").startsWith("/ja/platform#"));
+    }
+
+    @Test
+    void arabicHindiAndChineseFindTheirOwnLanguage() {
+        for (String[] query : List.of(new String[]{"الإضراب", "ar"}, new String[]{"मज़दूर", "hi"}, new String[]{"工人", "zh-Hans"},
+                new String[]{"забастовки", "ru"})) {
+            JsonObject result = search(query[0], query[1]);
+            assertTrue(result.getInt("total") > 0, query[1] + ": " + result);
+            assertEquals(query[1], result.getJsonArray("hits").getJsonObject(0).getString("language"), result.toString());
+        }
+    }
+
+    @Test
+    void groupsCollapseAcrossTheFallbackChain() {
+        JsonObject result = search("Medicare", "pt-BR");
+        JsonObject first = result.getJsonArray("hits").getJsonObject(0);
+        assertEquals("pt-BR", first.getString("language"));
+        assertEquals("[\"en\"]", first.getJsonArray("alsoIn").toString(), "the English original is listed, not repeated");
+        JsonObject facets = result.getJsonObject("facets");
+        assertTrue(facets.getJsonObject("type").containsKey("platform"));
+        JsonObject hebrew = search("strike", "he");
+        assertEquals("en", hebrew.getJsonArray("hits").getJsonObject(0).getString("language"), "no Hebrew yet: English follows");
+    }
+
+    @Test
+    void publishingIsSearchableAtOnceAndUnpublishingRemovesIt() {
+        String word = "quorumtestword" + System.nanoTime() % 100000;
+        String editor = Api.basic("admin", Api.ADMIN_PASSWORD);
+        Api.Reply created = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "en")
+                .add("title", "Strike news " + word).add("summary", "").add("body", "The " + word + " was reached.").build().toString(), editor);
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(0, search(word, "en").getInt("total"), "drafts are not searchable");
+        api.send("POST", "api/admin/documents/" + id + "/publish", "{}", editor);
+        JsonObject found = search(word, "en");
+        assertEquals(1, found.getInt("total"), "visible right after publishing");
+        assertEquals("update", found.getJsonArray("hits").getJsonObject(0).getString("type"));
+        api.send("POST", "api/admin/documents/" + id + "/unpublish", null, editor);
+        assertEquals(0, search(word, "en").getInt("total"));
+    }
+
+    @Test
+    void noInputCausesAnError() {
+        for (String q : List.of("\"unbalanced", "-", "OR", "OR OR", "a OR", "*", "a*", "strike~2", "(((", ")", "\u0000\u0007",
+                "x".repeat(7_000), "strike ".repeat(1_000), "\"\"", "-strike", "+", "|")) {
+            Api.Reply reply = api.get("api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&lang=en");
+            assertEquals(200, reply.status(), q.length() > 30 ? "long query" : q);
+        }
+        // 10 000 characters exceed what the HTTP server accepts in a request line: refused, never a 500
+        Api.Reply huge = api.get("api/search?q=" + "x".repeat(10_000) + "&lang=en");
+        assertTrue(huge.status() >= 400 && huge.status() < 500, "status " + huge.status());
+        assertEquals(400, api.get("api/search?q=x&size=1000").status());
+        assertEquals(400, api.get("api/search?q=x&lang=e$").status());
+    }
+
+    @Test
+    void phrasesAndExclusions() {
+        int all = search("working class", "en").getInt("total");
+        int phrase = search("\"working class\"", "en").getInt("total");
+        assertTrue(phrase > 0 && phrase <= all, phrase + " of " + all);
+        int without = search("\"working class\" -landlords", "en").getInt("total");
+        assertTrue(without < phrase, without + " < " + phrase);
+    }
+
+    @Test
+    void translatorsSeeTheTokens() {
+        Api.Reply reply = api.send("GET", "api/admin/search/analyze?lang=tr&text=" + URLEncoder.encode("İSTANBUL işçileri", StandardCharsets.UTF_8),
+                null, Api.basic("admin", Api.ADMIN_PASSWORD));
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().getJsonArray("body_tr").toString().contains("istanbul"), reply.body());
+        assertFalse(reply.json().getJsonArray("body_all").isEmpty());
+    }
+}

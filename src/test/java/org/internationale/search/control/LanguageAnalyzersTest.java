@@ -1,0 +1,74 @@
+package org.internationale.search.control;
+
+import org.internationale.locale.entity.LanguageTag;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The analysis pitfalls named in the search issue, token by token. */
+class LanguageAnalyzersTest {
+
+    private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
+
+    private List<String> tokens(String lang, String text) {
+        return Searcher.tokens(analyzers.of(LanguageTag.of(lang)), text);
+    }
+
+    private List<String> universal(String text) {
+        return Searcher.tokens(analyzers.universal(), text);
+    }
+
+    @Test
+    void turkishDottedAndDotlessIMeet() {
+        List<String> istanbul = tokens("tr", "Istanbul");
+        assertEquals(istanbul, tokens("tr", "İSTANBUL"));
+        assertEquals(istanbul, tokens("tr", "istanbul"));
+        assertEquals(tokens("tr", "işçiler"), tokens("tr", "İŞÇİLER"));
+    }
+
+    @Test
+    void persianZeroWidthNonJoinerIsTheSameAtIndexAndQueryTime() {
+        // "we want" with and without the ZWNJ that Persian orthography asks for
+        assertEquals(tokens("fa", "می\u200Cخواهیم"), tokens("fa", "می خواهیم"));
+    }
+
+    @Test
+    void universalFoldingKeepsDevanagariBengaliAndThaiMarks() {
+        // हड़ताल (strike) and श्रमिक (worker): the virama ् must survive, or distinct words collapse
+        assertTrue(universal("श्रमिक").get(0).contains("्"), universal("श्रमिक").toString());
+        assertTrue(universal("শ্রমিক").get(0).contains("্"), universal("শ্রমিক").toString());
+        // Thai tone marks distinguish words: ใหม่ (new) is not ใหม (silk)
+        assertNotEquals(universal("ใหม่"), universal("ใหม"));
+    }
+
+    @Test
+    void diacriticsAreOptionalInTheUniversalField() {
+        assertEquals(universal("Sao Paulo"), universal("São Paulo"));
+        assertEquals(universal("huelga general"), universal("HUELGA GENERAL"));
+    }
+
+    @Test
+    void traditionalAndSimplifiedChineseMeet() {
+        assertEquals(universal("工人階級"), universal("工人阶级"));
+        assertEquals(tokens("zh-Hans", "團結"), tokens("zh-Hans", "团结"));
+    }
+
+    @Test
+    void scriptsWithoutSpacesAreSegmented() {
+        assertTrue(tokens("ja", "労働者の権利").size() >= 2, tokens("ja", "労働者の権利").toString());
+        assertTrue(tokens("th", "คนงานต้องมีสิทธิ์").size() >= 3);
+        assertEquals(List.of("工人", "人阶", "阶级"), universal("工人阶级"), "Han bigrams");
+    }
+
+    @Test
+    void stemmersAndStopWordsOfTheLanguage() {
+        assertEquals(tokens("en", "strikes"), tokens("en", "strike"));
+        assertEquals(tokens("es", "huelgas"), tokens("es", "huelga"));
+        assertEquals(List.of(), tokens("sw", "na ya wa"), "Swahili stop words");
+        assertEquals(tokens("ru", "забастовки"), tokens("ru", "забастовка"));
+    }
+}
