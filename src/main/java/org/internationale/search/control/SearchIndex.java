@@ -62,6 +62,12 @@ public class SearchIndex {
     private SearcherManager searchers;
     private Analyzer analyzer;
     private boolean needsRebuild;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Grows with every change to the index: derived structures (suggestions) rebuild when it moved. */
+    public long generation() {
+        return generation.get();
+    }
 
     public LanguageAnalyzers analyzers() {
         return analyzers;
@@ -128,6 +134,7 @@ public class SearchIndex {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -139,6 +146,7 @@ public class SearchIndex {
             writer.deleteAll();
             writer.commit();
             searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

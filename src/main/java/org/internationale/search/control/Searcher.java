@@ -15,6 +15,9 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.internationale.locale.entity.LanguageTag;
@@ -153,7 +156,43 @@ public class Searcher {
                     c.stored().get("title_" + c.stored().get("fieldLanguage")), snippets.get(c.doc()), c.stored().get("url"),
                     c.score(), alsoIn.get(c.group())));
         }
-        return new SearchResult(text, reader.value(), best.size(), page, size, hits, facets, null);
+        String suggestion = best.size() < FEW ? didYouMean(searcher, text) : null;
+        return new SearchResult(text, reader.value(), best.size(), page, size, hits, facets, suggestion);
+    }
+
+    /** Below this many results a spelling suggestion is offered. */
+    static final int FEW = 3;
+
+    /**
+     * "Did you mean": each word of a query in a spaced script replaced by the most frequent indexed word within two edits
+     * (Lucene's {@link DirectSpellChecker} over the universal field, so it works for any language); null when nothing
+     * better is known or the query is in a script written without spaces.
+     */
+    private String didYouMean(IndexSearcher searcher, String text) throws IOException {
+        if (text.codePoints().anyMatch(cp -> {
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                    || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.THAI;
+        })) {
+            return null;
+        }
+        DirectSpellChecker checker = new DirectSpellChecker();
+        StringBuilder suggestion = new StringBuilder();
+        boolean changed = false;
+        for (String word : text.split("\\s+")) {
+            List<String> folded = tokens(index.analyzers().universal(), word);
+            String replacement = word;
+            if (folded.size() == 1 && word.codePoints().allMatch(Character::isLetter)) {
+                SuggestWord[] similar = checker.suggestSimilar(new Term("body_all", folded.get(0)), 1, searcher.getIndexReader(),
+                        SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+                if (similar.length > 0) {
+                    replacement = similar[0].string;
+                    changed = true;
+                }
+            }
+            suggestion.append(suggestion.length() == 0 ? "" : " ").append(replacement);
+        }
+        return changed ? suggestion.toString() : null;
     }
 
     /** Highlighted passages of each hit's own body field, HTML-escaped, matches in {@code <mark>}. */

@@ -124,6 +124,18 @@ class SearchIT {
     }
 
     @Test
+    void typeAheadAndDidYouMean() {
+        Api.Reply suggest = api.get("api/search/suggest?q=" + URLEncoder.encode("Huel", StandardCharsets.UTF_8) + "&lang=es");
+        assertEquals(200, suggest.status(), suggest.body());
+        assertTrue(suggest.json().getJsonArray("suggestions").stream().anyMatch(v -> v.toString().contains("Huelga")), suggest.body());
+        assertEquals("[]", api.get("api/search/suggest?q=&lang=es").json().getJsonArray("suggestions").toString());
+        JsonObject misspelt = search("landlrods", "en");
+        assertEquals("landlords", misspelt.getString("suggestion"), misspelt.toString());
+        JsonObject correct = search("landlords", "en");
+        assertTrue(!correct.containsKey("suggestion") || correct.isNull("suggestion"), "no suggestion when the word is known");
+    }
+
+    @Test
     void translatorsSeeTheTokens() {
         Api.Reply reply = api.send("GET", "api/admin/search/analyze?lang=tr&text=" + URLEncoder.encode("İSTANBUL işçileri", StandardCharsets.UTF_8),
                 null, Api.basic("admin", Api.ADMIN_PASSWORD));
