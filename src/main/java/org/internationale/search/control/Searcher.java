@@ -78,9 +78,24 @@ public class Searcher {
         }
         fields.put("title_all", 1f);
         fields.put("body_all", 0.7f);
+        SearchResult strict = run(text, fields, BooleanClause.Occur.MUST, chain, reader, type, demand, page, size);
+        // Every word must match, as search engines do. When that finds almost nothing for several plain words — a
+        // suffix the stemmer leaves (Arabic لإجازة, Turkish izninin) — the query is relaxed to any of its words,
+        // best matches first. Queries with operators are taken as the reader wrote them.
+        boolean plainWords = text.strip().contains(" ") && !text.matches(".*[\"|+()-].*");
+        if (strict.total() < FEW && plainWords) {
+            SearchResult relaxed = run(text, fields, BooleanClause.Occur.SHOULD, chain, reader, type, demand, page, size);
+            if (relaxed.total() > strict.total()) {
+                return relaxed;
+            }
+        }
+        return strict;
+    }
+
+    private SearchResult run(String text, Map<String, Float> fields, BooleanClause.Occur operator, List<LanguageTag> chain,
+                             LanguageTag reader, String type, String demand, int page, int size) {
         SimpleQueryParser parser = new SimpleQueryParser(index.analyzer(), fields, FLAGS);
-        // every word must match unless the reader writes OR, as search engines do
-        parser.setDefaultOperator(BooleanClause.Occur.MUST);
+        parser.setDefaultOperator(operator);
         Query parsed = parser.parse(text);
         if (parsed == null || parsed instanceof MatchNoDocsQuery) {
             return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
