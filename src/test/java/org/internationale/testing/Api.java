@@ -93,6 +93,23 @@ public final class Api {
         return send(builder);
     }
 
+    /**
+     * Makes sure a test account exists (created by the bootstrap admin) and returns its Basic credentials.
+     *
+     * @param grants the JSON members for roles and languages, e.g. {@code "roles":["translator"],"languages":["es"]}
+     */
+    public String account(String username, String password, String grants) {
+        String admin = basic("admin", ADMIN_PASSWORD);
+        if (send("GET", "api/admin/users/" + username, null, admin).status() == 404) {
+            Reply created = send("POST", "api/admin/users", "{\"username\":\"" + username + "\",\"displayName\":\"" + username
+                    + "\",\"email\":\"" + username + "@example.org\",\"password\":\"" + password + "\"," + grants + "}", admin);
+            if (created.status() != 201) {
+                throw new IllegalStateException("could not create " + username + ": " + created.body());
+            }
+        }
+        return basic(username, password);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

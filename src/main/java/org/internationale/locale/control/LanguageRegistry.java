@@ -82,6 +82,12 @@ public class LanguageRegistry {
         return language;
     }
 
+    /** The script direction of any language, offered or not (text may be in a segment's source language). */
+    public String direction(LanguageTag tag) {
+        return offered.containsKey(tag) ? offered.get(tag).direction().attribute()
+                : tag.locale().isRightToLeft() ? Direction.RTL.attribute() : Direction.LTR.attribute();
+    }
+
     public boolean offers(LanguageTag tag) {
         return offered.containsKey(tag);
     }

@@ -109,12 +109,8 @@ public class PlatformReader {
                                FallbackChain chain) {
         LocalizedText text = localizer.localize(segment, translations.getOrDefault(segment.id(), Map.of()), chain);
         return new ServedClause(id, form.toLowerCase(Locale.ROOT), text.text(), markdown.html(text.text()),
-                text.language().value(), direction(text.language()), text.fallback(), text.outdated(), text.reviewed(),
+                text.language().value(), languages.direction(text.language()), text.fallback(), text.outdated(), text.reviewed(),
                 text.translatedFrom() == null ? null : text.translatedFrom().value());
-    }
-
-    private String direction(LanguageTag tag) {
-        return languages.offers(tag) ? languages.language(tag).direction().attribute() : (tag.locale().isRightToLeft() ? "rtl" : "ltr");
     }
 
     public Optional<PlatformClause> clause(String id) {

@@ -113,8 +113,7 @@ public class DocumentReader {
             format.setTimeZone(TimeZone.GMT_ZONE);
             return format.format(Date.from(at));
         }).orElse(null);
-        String direction = languages.offers(served) ? languages.language(served).direction().attribute()
-                : served.locale().isRightToLeft() ? "rtl" : "ltr";
+        String direction = languages.direction(served);
         return new DocumentView(document.id(), document.type().label(), document.slug().orElse(null),
                 negotiated.requested() == null ? null : negotiated.requested().value(), served.value(), direction, fallback,
                 title.outdated() || summary.outdated() || body != null && body.outdated(),

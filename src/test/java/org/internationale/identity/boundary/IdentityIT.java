@@ -71,12 +71,7 @@ class IdentityIT {
     /** Creates the account unless it exists; the name is prefixed so that test accounts are recognisable. */
     private String account(String name, String rolesAndLanguages) {
         String username = "it-" + name;
-        if (api.send("GET", "api/admin/users/" + username, null, admin()).status() == 404) {
-            String grants = rolesAndLanguages.substring(1, rolesAndLanguages.length() - 1);
-            Api.Reply created = api.send("POST", "api/admin/users", "{\"username\":\"" + username + "\",\"displayName\":\"" + name
-                    + "\",\"email\":\"" + username + "@example.org\",\"password\":\"" + PASSWORD + "\"," + grants + "}", admin());
-            assertEquals(201, created.status(), created.body());
-        }
+        api.account(username, PASSWORD, rolesAndLanguages.substring(1, rolesAndLanguages.length() - 1));
         return username;
     }
 

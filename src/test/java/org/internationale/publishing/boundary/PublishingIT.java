@@ -81,11 +81,7 @@ class PublishingIT {
     }
 
     private String account(String username, String grants) {
-        if (api.send("GET", "api/admin/users/" + username, null, editor).status() == 404) {
-            assertEquals(201, api.send("POST", "api/admin/users", "{\"username\":\"" + username + "\",\"displayName\":\"" + username
-                    + "\",\"password\":\"" + PASSWORD + "\"," + grants + "}", editor).status());
-        }
-        return Api.basic(username, PASSWORD);
+        return api.account(username, PASSWORD, grants);
     }
 
     private JsonObject create(String type, String language, String title, String summary, String body, String extra) {

@@ -64,12 +64,7 @@ class TranslationWorkflowIT {
     }
 
     private String account(String username, String grants) {
-        if (api.send("GET", "api/admin/users/" + username, null, editor).status() == 404) {
-            Api.Reply created = api.send("POST", "api/admin/users", "{\"username\":\"" + username + "\",\"displayName\":\""
-                    + username + "\",\"password\":\"" + PASSWORD + "\"," + grants + "}", editor);
-            assertEquals(201, created.status(), created.body());
-        }
-        return Api.basic(username, PASSWORD);
+        return api.account(username, PASSWORD, grants);
     }
 
     private JsonObject view(String lang, String id) {
