@@ -60,33 +60,41 @@ public class DocumentReader {
     public record Page(int page, int size, long total, List<DocumentView> items) {
     }
 
+    /**
+     * One page of published documents. Newest first, the page is cut in the database and only its documents are
+     * rendered; sorted by title, every match must be rendered to be collated in the reader's language.
+     */
     public Page list(DocumentType type, String demand, Negotiated negotiated, int page, boolean byTitle) {
-        StringBuilder jpql = new StringBuilder("select d from Document d where d.state = :published");
+        StringBuilder where = new StringBuilder(" from Document d where d.state = :published");
         if (type != null) {
-            jpql.append(" and d.type = :type");
+            where.append(" and d.type = :type");
         }
         if (demand != null) {
-            jpql.append(" and :demand member of d.demands");
+            where.append(" and :demand member of d.demands");
         }
-        var query = em.createQuery(jpql + " order by d.publishedAt desc, d.id desc", Document.class)
-                .setParameter("published", DocumentState.PUBLISHED);
-        if (type != null) {
-            query.setParameter("type", type);
+        var query = em.createQuery("select d" + where + " order by d.publishedAt desc, d.id desc", Document.class);
+        var count = em.createQuery("select count(d)" + where, Long.class);
+        for (var q : List.of(query, count)) {
+            q.setParameter("published", DocumentState.PUBLISHED);
+            if (type != null) {
+                q.setParameter("type", type);
+            }
+            if (demand != null) {
+                q.setParameter("demand", demand);
+            }
         }
-        if (demand != null) {
-            query.setParameter("demand", demand);
+        long total = count.getSingleResult();
+        int from = (page - 1) * PAGE_SIZE;
+        if (!byTitle) {
+            List<DocumentView> views = query.setFirstResult(from).setMaxResults(PAGE_SIZE).getResultList().stream()
+                    .map(document -> view(document, negotiated, false)).toList();
+            return new Page(page, PAGE_SIZE, total, views);
         }
-        List<Document> all = query.getResultList();
-        List<DocumentView> views = new ArrayList<>();
-        for (Document document : all) {
-            views.add(view(document, negotiated, false));
-        }
-        if (byTitle) {
-            Collator collator = Collator.getInstance(negotiated.tag().locale());
-            views.sort(Comparator.comparing(DocumentView::title, collator::compare));
-        }
-        int from = Math.min(views.size(), (page - 1) * PAGE_SIZE);
-        return new Page(page, PAGE_SIZE, views.size(), views.subList(from, Math.min(views.size(), from + PAGE_SIZE)));
+        List<DocumentView> views = new ArrayList<>(query.getResultList().stream().map(document -> view(document, negotiated, false)).toList());
+        Collator collator = Collator.getInstance(negotiated.tag().locale());
+        views.sort(Comparator.comparing(DocumentView::title, collator::compare));
+        int start = Math.min(views.size(), from);
+        return new Page(page, PAGE_SIZE, total, views.subList(start, Math.min(views.size(), start + PAGE_SIZE)));
     }
 
     public Optional<DocumentView> one(long id, Negotiated negotiated) {
