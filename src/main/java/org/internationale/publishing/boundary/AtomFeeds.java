@@ -76,8 +76,7 @@ public class AtomFeeds extends HttpServlet {
         String kind = path.group(2);
         String base = publicBaseUrl.filter(b -> !b.isBlank()).map(b -> b.replaceAll("/+$", ""))
                 .orElseGet(() -> request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
-        List<DocumentView> items = reader.list(TYPES.get(kind), null, negotiated, 1, false).items().stream().limit(ENTRIES)
-                .map(item -> reader.one(item.id(), negotiated).orElse(item)).toList();
+        List<DocumentView> items = reader.latest(TYPES.get(kind), negotiated, ENTRIES);
         String xml;
         try {
             xml = feed(negotiated.tag(), kind, base, items);

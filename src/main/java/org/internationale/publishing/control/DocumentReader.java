@@ -97,6 +97,18 @@ public class DocumentReader {
         return new Page(page, PAGE_SIZE, total, views.subList(start, Math.min(views.size(), start + PAGE_SIZE)));
     }
 
+    /** The newest published documents of a type, bodies rendered: what a feed carries, in one query and one pass. */
+    public List<DocumentView> latest(DocumentType type, Negotiated negotiated, int count) {
+        return em.createQuery("select d from Document d where d.state = :published and d.type = :type"
+                        + " order by d.publishedAt desc, d.id desc", Document.class)
+                .setParameter("published", DocumentState.PUBLISHED)
+                .setParameter("type", type)
+                .setMaxResults(count)
+                .getResultList().stream()
+                .map(document -> view(document, negotiated, true))
+                .toList();
+    }
+
     public Optional<DocumentView> one(long id, Negotiated negotiated) {
         return Optional.ofNullable(em.find(Document.class, id)).filter(Document::isLive).map(d -> view(d, negotiated, true));
     }
