@@ -2,7 +2,6 @@ package org.internationale.newsletter.boundary;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
@@ -14,6 +13,7 @@ import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.internationale.testing.Api;
 import org.internationale.testing.Deployments;
+import org.internationale.testing.MailServer;
 import org.internationale.testing.Project;
 import org.internationale.translation.control.PoReader;
 import org.internationale.translation.entity.PoEntry;
@@ -67,6 +67,7 @@ class NewsletterIT {
 
     private static final String PASSWORD = "newsletter test passphrase";
     private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
+    private static MailServer server;
     private static GreenMail mail;
     private static GreenMailUser bounces;
 
@@ -86,16 +87,14 @@ class NewsletterIT {
 
     @BeforeAll
     static void startMail() {
-        mail = new GreenMail(new ServerSetup[]{
-                new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(Integer.getInteger("it.imap.port", 3143), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        mail.start();
-        bounces = mail.setUser("bounces@internationale.test", "bounces", "bounce-secret");
+        server = MailServer.start();
+        mail = server.greenMail();
+        bounces = server.bounces();
     }
 
     @AfterAll
     static void stopMail() {
-        mail.stop();
+        server.stop();
     }
 
     @BeforeEach
