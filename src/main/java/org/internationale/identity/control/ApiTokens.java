@@ -7,16 +7,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.internationale.identity.entity.Account;
 import org.internationale.identity.entity.ApiToken;
+import org.internationale.system.entity.SecretToken;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,7 +21,6 @@ public class ApiTokens {
 
     /** Marks our tokens so that secret scanners and people recognise them. */
     public static final String MARK = "intl_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "internationale")
     EntityManager em;
@@ -39,9 +33,7 @@ public class ApiTokens {
 
     @Transactional
     public Issued issue(Account owner, String name, Duration lifetime) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String secret = MARK + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String secret = MARK + SecretToken.random().value();
         Instant now = clock.instant();
         ApiToken token = new ApiToken(em.merge(owner), name, secret.substring(0, MARK.length() + 6), hash(secret), now,
                 lifetime == null ? null : now.plus(lifetime));
@@ -82,10 +74,6 @@ public class ApiTokens {
     }
 
     static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return SecretToken.hashOf(secret);
     }
 }

@@ -10,17 +10,12 @@ import org.internationale.mailing.control.Mailer;
 import org.internationale.mailing.entity.Mail;
 import org.internationale.publishing.entity.Document;
 import org.internationale.statements.entity.Signature;
+import org.internationale.system.entity.SecretToken;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.Segment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +26,6 @@ import java.util.logging.Logger;
 public class Signatures {
 
     static final Duration LINK_LIFETIME = Duration.ofDays(7);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(Signatures.class.getName());
 
     @PersistenceContext(unitName = "internationale")
@@ -50,9 +44,7 @@ public class Signatures {
     @Transactional
     public Signature sign(Document statement, String organisation, String country, String email, LanguageTag language,
                           String statementTitle, String confirmBaseUrl) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = SecretToken.random().value();
         Segment body = segments.find(statement.bodyKey()).orElseThrow();
         Signature signature = new Signature(statement.id(), organisation, country, email, language.value(), hash(token),
                 clock.instant().plus(LINK_LIFETIME), body.latest().number(), clock.instant());
@@ -102,10 +94,6 @@ public class Signatures {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretToken.hashOf(token);
     }
 }

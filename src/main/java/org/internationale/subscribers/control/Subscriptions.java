@@ -14,19 +14,14 @@ import org.internationale.subscribers.entity.Subscriber;
 import org.internationale.subscribers.entity.SubscriberErased;
 import org.internationale.subscribers.entity.SubscriberState;
 import org.internationale.subscribers.entity.SubscriptionEnded;
+import org.internationale.system.entity.SecretToken;
 import org.internationale.translation.control.UiStrings;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +42,6 @@ public class Subscriptions {
     static final int CONFIRM_MAILS_PER_DAY = 3;
     static final Duration CONFIRM_MAIL_GAP = Duration.ofMinutes(2);
     static final int MAX_LANGUAGES = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = Logger.getLogger(Subscriptions.class.getName());
 
     @PersistenceContext(unitName = "internationale")
@@ -279,16 +273,10 @@ public class Subscriptions {
     }
 
     static String token() {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        return SecretToken.random().value();
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SecretToken.hashOf(token);
     }
 }
