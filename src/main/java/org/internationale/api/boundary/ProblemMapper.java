@@ -64,6 +64,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(503, "Mail not sent", "The confirmation mail could not be sent just now; nothing was stored. "
                         + "Please try again in a few minutes.").response();
             }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                // an integrity constraint (unique number, unique slug…) refused a write that raced another one
+                return Problem.of(409, "Conflict", "Someone saved a conflicting change at the same moment; nothing of yours was "
+                        + "stored. Reload and try again.").response();
+            }
             if (t instanceof OptimisticLockException) {
                 return Problem.of(409, "Edited by someone else",
                         "Someone saved the same item at the same moment. Reload it and apply your change again.").response();

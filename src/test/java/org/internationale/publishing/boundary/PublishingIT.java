@@ -181,6 +181,24 @@ class PublishingIT {
     }
 
     @Test
+    void editionsPublishedAtTheSameMomentGetDistinctNumbersOrAConflictNeverAFailure() throws Exception {
+        List<java.util.concurrent.CompletableFuture<Api.Reply>> racing = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racing.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> api.send("POST", "api/admin/platform/editions", "{\"note\":\"race\"}", editor)));
+        }
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        for (var reply : racing) {
+            Api.Reply done = reply.get();
+            assertTrue(done.status() == 200 || done.status() == 409, done.status() + " " + done.body());
+            if (done.status() == 200) {
+                assertTrue(numbers.add(done.json().getInt("number")), "edition numbers are unique: " + numbers);
+            }
+        }
+        assertFalse(numbers.isEmpty());
+    }
+
+    @Test
     void editionsAreImmutableAndTheirDiffShowsTheChangedWords() {
         int first = api.send("POST", "api/admin/platform/editions", "{\"note\":\"before the vote\"}", editor).json().getInt("number");
         String id = "demands.fair-treatment.sick-leave";
