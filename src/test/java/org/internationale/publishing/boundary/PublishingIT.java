@@ -190,8 +190,8 @@ class PublishingIT {
         java.util.Set<Integer> numbers = new java.util.HashSet<>();
         for (var reply : racing) {
             Api.Reply done = reply.get();
-            assertTrue(done.status() == 200 || done.status() == 409, done.status() + " " + done.body());
-            if (done.status() == 200) {
+            assertTrue(done.status() == 201 || done.status() == 409, done.status() + " " + done.body());
+            if (done.status() == 201) {
                 assertTrue(numbers.add(done.json().getInt("number")), "edition numbers are unique: " + numbers);
             }
         }
