@@ -113,6 +113,24 @@ public class LanguageRegistry {
         return new FallbackChain(new ArrayList<>(chain));
     }
 
+    /**
+     * The chain for someone who told us the languages they read, in order (a subscriber): those languages first —
+     * they said they read their second language, not their first one's configured fallback — then the rest of each
+     * one's own chain, ending at the source language.
+     */
+    public FallbackChain chain(List<LanguageTag> preferences) {
+        Set<LanguageTag> chain = new LinkedHashSet<>();
+        preferences.stream().map(this::resolve).flatMap(Optional::stream).forEach(chain::add);
+        for (LanguageTag preference : preferences) {
+            Set<LanguageTag> own = new LinkedHashSet<>();
+            visit(preference, new LinkedHashSet<>(), own);
+            own.remove(source);
+            chain.addAll(own);
+        }
+        chain.add(source);
+        return new FallbackChain(new ArrayList<>(chain));
+    }
+
     private void visit(LanguageTag tag, Set<LanguageTag> seen, Set<LanguageTag> chain) {
         if (!seen.add(tag)) {
             return;

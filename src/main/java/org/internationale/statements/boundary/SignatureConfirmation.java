@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.internationale.api.boundary.HtmlPage;
 import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
 
@@ -50,27 +51,10 @@ public class SignatureConfirmation extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String lang, String title, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/html; charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + escape(lang) + "\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + "</title></head><body><main><h1>" + escape(title) + "</h1>" + body + "</main></body></html>");
+        HtmlPage.write(response, status, lang, "auto", title, body);
     }
 
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return HtmlPage.escape(text);
     }
 }

@@ -29,6 +29,16 @@ class LanguageRegistryTest {
     }
 
     @Test
+    void aReaderOfSeveralLanguagesGetsThemInTheirOrderBeforeAnyFallback() {
+        LanguageRegistry configured = LanguageConfiguration.parse("en", LanguageConfiguration.DEFAULT_LANGUAGES, "sw=fr");
+        assertEquals(List.of("sw", "ar", "fr", "en"), configured.chain(List.of(LanguageTag.of("sw"), LanguageTag.of("ar-EG")))
+                .languages().stream().map(LanguageTag::value).toList());
+        // Tigrinya is not offered: the reader's next language serves, then the source
+        assertEquals(List.of("ar", "en"), registry.chain(List.of(LanguageTag.of("ti"), LanguageTag.of("ar")))
+                .languages().stream().map(LanguageTag::value).toList());
+    }
+
+    @Test
     void chainAlwaysEndsAtTheSource() {
         assertEquals(List.of("en"), chain("en"));
         assertEquals(List.of("en"), chain("en-GB"));

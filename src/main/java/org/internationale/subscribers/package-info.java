@@ -1,0 +1,13 @@
+/**
+ * Subscribers: who wants the newsletter, in which languages (an ordered list of BCP 47 tags, offered or not yet —
+ * the coverage report counts the readers of languages we do not serve yet), about which topics, and their consent.
+ *
+ * <p>Decisions: double opt-in, where the mailed link opens a page and only its button (a POST) confirms, because mail
+ * scanners fetch links; subscribe answers 202 whatever the address, so it reveals no reader; a stranger can cause at
+ * most three mails a day to an address and can never change a confirmed subscriber's settings (they get a mail with
+ * their own preference link instead); preference and unsubscribe links are HMAC-signed with a key kept in the
+ * database so every instance accepts them, and they never expire (RFC 8058). Addresses are for admins only. Export
+ * and erasure (GDPR) reach the other features' records through {@code SubscriberExport} and {@code SubscriberErased}
+ * events, so this feature never reads their tables.
+ */
+package org.internationale.subscribers;
