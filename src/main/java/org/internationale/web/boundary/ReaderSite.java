@@ -16,6 +16,7 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.mailing.control.Mailer;
 import org.internationale.platform.control.Editions;
 import org.internationale.platform.control.PlatformReader;
 import org.internationale.platform.entity.PlatformView;
@@ -28,6 +29,10 @@ import org.internationale.search.control.Searcher;
 import org.internationale.search.entity.SearchResult;
 import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
+import org.internationale.subscribers.control.SubscribeThrottle;
+import org.internationale.subscribers.control.Subscriptions;
+import org.internationale.subscribers.control.Topics;
+import org.internationale.system.control.PublicAddress;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.translation.control.UiStrings;
 import org.internationale.web.control.LanguageMenu;
@@ -98,6 +103,18 @@ public class ReaderSite extends HttpServlet {
     SegmentStore segments;
 
     @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    SubscribeThrottle subscribeThrottle;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    PublicAddress publicAddress;
+
+    @Inject
     @ConfigProperty(name = "PUBLIC_BASE_URL")
     Optional<String> publicBaseUrl;
 
@@ -157,6 +174,9 @@ public class ReaderSite extends HttpServlet {
             }
         } catch (NotFound | NumberFormatException e) {
             notFound(request, response, visit);
+        } catch (Mailer.MailNotSent e) {
+            LOG.log(Level.WARNING, "A reader's mail could not be sent", e);
+            error(request, response, visit, 503, visit.ui().t("error.mail-failed"));
         } catch (RuntimeException e) {
             String reference = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
             LOG.log(Level.SEVERE, "Reader page " + path + " failed (reference " + reference + ")", e);
@@ -211,7 +231,7 @@ public class ReaderSite extends HttpServlet {
                     Map.of("signed", request.getParameter("signed") != null), 200);
             case "pages" -> page(request, response, visit, single(parts));
             case "search" -> search(request, response, visit);
-            case "subscribe" -> subscribe(request, response, visit, Map.of(), 200);
+            case "subscribe" -> subscribe(request, response, visit, Map.of(), Map.of(), request.getParameter("sent") != null, 200);
             default -> throw new NotFound();
         }
     }
@@ -220,7 +240,7 @@ public class ReaderSite extends HttpServlet {
         String[] parts = visit.rest().substring(1).split("/", -1);
         switch (parts[0]) {
             case "statements" -> sign(request, response, visit, Long.parseLong(single(parts)));
-            case "subscribe" -> subscribe(request, response, visit, form(request, "email"), 503);
+            case "subscribe" -> subscribeRequest(request, response, visit);
             default -> {
                 response.setHeader("Allow", "GET, HEAD");
                 error(request, response, visit, 405, visit.ui().t("error.method"));
@@ -312,11 +332,43 @@ public class ReaderSite extends HttpServlet {
         render(request, response, visit, "reader/search.jte", Map.of("result", result, "query", query), 200);
     }
 
-    private void subscribe(HttpServletRequest request, HttpServletResponse response, Visit visit, Map<String, String> form, int status)
-            throws IOException {
-        // The subscriber feature (issue 7) is not part of this build yet: the form is shown, a submission is refused
-        // with 503 and a message, never stored anywhere.
-        render(request, response, visit, "reader/subscribe.jte", Map.of("form", form, "unavailable", status == 503), status);
+    private void subscribe(HttpServletRequest request, HttpServletResponse response, Visit visit, Map<String, String> form,
+                           Map<String, String> errors, boolean sent, int status) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("form", form);
+        model.put("errors", errors);
+        model.put("sent", sent);
+        model.put("topics", topics.all());
+        model.put("chosenLanguages", List.of(request.getParameterValues("language") == null ? new String[0] : request.getParameterValues("language")));
+        render(request, response, visit, "reader/subscribe.jte", model, status);
+    }
+
+    /** The subscribe form: the double opt-in of the subscribers feature; the page never tells whether an address is known. */
+    private void subscribeRequest(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
+        Ui ui = visit.ui();
+        Map<String, String> form = form(request, "email");
+        Optional<java.time.Duration> wait = subscribeThrottle.admit(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            subscribe(request, response, visit, form, Map.of("form", ui.t("subscribe.too-many")), false, 429);
+            return;
+        }
+        List<String> chosen = java.util.Arrays.stream(Optional.ofNullable(request.getParameterValues("language")).orElse(new String[0]))
+                .map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> topicNames = List.of(Optional.ofNullable(request.getParameterValues("topic")).orElse(new String[0]));
+        if (form.get("email").isEmpty()) {
+            subscribe(request, response, visit, form, Map.of("email", ui.t("form.required")), false, 400);
+            return;
+        }
+        Subscriptions.Request subscription;
+        try {
+            subscription = subscriptions.request(form.get("email"), chosen.isEmpty() ? List.of(visit.tag().value()) : chosen, topicNames);
+        } catch (IllegalArgumentException e) {
+            subscribe(request, response, visit, form, Map.of("email", ui.t("form.invalid-email")), false, 400);
+            return;
+        }
+        subscriptions.subscribe(subscription, publicAddress.base(request));
+        HtmlResponses.redirect(response, 303, "/" + visit.tag().value() + "/subscribe?sent");
     }
 
     private void sign(HttpServletRequest request, HttpServletResponse response, Visit visit, long id) throws IOException {

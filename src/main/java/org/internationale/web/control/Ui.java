@@ -155,6 +155,15 @@ public final class Ui {
         return notices;
     }
 
+    /** A newsletter topic's name; a topic configured without an interface text shows under its own name. */
+    public String topic(String name) {
+        try {
+            return t("topic." + name);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
     /** Several languages' names as a list the interface language writes ("Spanish, French and Arabic"). */
     public String languageNames(List<String> tags) {
         return ListFormatter.getInstance(language.tag().locale()).format(tags.stream().map(this::languageName).toList());
