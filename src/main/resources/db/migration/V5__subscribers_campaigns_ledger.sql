@@ -48,6 +48,7 @@ CREATE TABLE campaign (
     state              VARCHAR(16)   NOT NULL CHECK (state IN ('DRAFT', 'SCHEDULED', 'SENDING', 'PAUSED', 'SENT', 'CANCELLED')),
     send_at            TIMESTAMP WITH TIME ZONE,
     send_by            TIMESTAMP WITH TIME ZONE,
+    base_url           VARCHAR(500)  NOT NULL,
     created_by         VARCHAR(64)   NOT NULL,
     created_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at         TIMESTAMP WITH TIME ZONE,

@@ -1,8 +1,12 @@
 /**
- * Sending mail: through SMTP when {@code SMTP_HOST} is set (Jakarta Mail, as Payara bundles it), otherwise as
- * {@code .eml} files in {@code DATA_DIR/outbox}, so a fresh checkout can show every mail it would send.
+ * Getting mail out and knowing what happened to it: SMTP through Payara's Jakarta Mail (Angus) or, without
+ * {@code SMTP_HOST}, {@code .eml} files in {@code DATA_DIR/outbox}; DKIM signing; VERP return paths; the delivery
+ * ledger; rate limits; bounce reports.
  *
- * <p>This is the transport only; campaigns, the delivery ledger, DKIM and bounces belong to the newsletter work
- * and build on it.
+ * <p>Decisions (docs/decisions/0008-mail-delivery.md): the ledger is committed around every SMTP transaction, so a
+ * crash leaves at most one message per open connection with an unknown fate, and recovery names them; claims use
+ * {@code FOR UPDATE SKIP LOCKED} so instances share a campaign without double sends; a temporary refusal is retried
+ * with exponential backoff, a permanent one fails the row; rate limits put a message back for later instead of
+ * blocking a lane; DKIM is simple-java-mail's maintained signer, not our own cryptography.
  */
 package org.internationale.mailing;

@@ -139,6 +139,15 @@ public class Publisher {
         return document.release(releasable, clock.instant());
     }
 
+    /** The languages a document can be read in as approved: its source and every language ready for release. */
+    public Set<LanguageTag> approvedLanguages(long id) {
+        Document document = em.find(Document.class, id);
+        Set<LanguageTag> approved = new java.util.LinkedHashSet<>();
+        approved.add(document.sourceLanguage());
+        readyLanguages(document).stream().map(LanguageTag::new).forEach(approved::add);
+        return approved;
+    }
+
     /** Languages in which every non-empty text of the document has an approved translation. */
     Set<String> readyLanguages(Document document) {
         List<Segment> texts = document.keys().stream()

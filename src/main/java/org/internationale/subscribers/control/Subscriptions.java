@@ -13,6 +13,7 @@ import org.internationale.subscribers.entity.EmailAddress;
 import org.internationale.subscribers.entity.Subscriber;
 import org.internationale.subscribers.entity.SubscriberErased;
 import org.internationale.subscribers.entity.SubscriberState;
+import org.internationale.subscribers.entity.SubscriptionEnded;
 import org.internationale.translation.control.UiStrings;
 
 import java.net.URI;
@@ -72,6 +73,9 @@ public class Subscriptions {
 
     @Inject
     jakarta.enterprise.event.Event<SubscriberErased> erased;
+
+    @Inject
+    jakarta.enterprise.event.Event<SubscriptionEnded> ended;
 
     /** What someone asked for on the form or the API, checked. */
     public record Request(EmailAddress email, List<LanguageTag> languages, Set<String> topics) {
@@ -172,17 +176,23 @@ public class Subscriptions {
     }
 
     @Transactional
-    public Subscriber choose(long id, List<LanguageTag> chosenLanguages, Set<String> chosenTopics, boolean paused) {
-        Subscriber subscriber = em.find(Subscriber.class, id);
-        subscriber.choose(chosenLanguages, chosenTopics);
-        subscriber.pause(paused);
+    public Optional<Subscriber> leave(long id) {
+        Optional<Subscriber> subscriber = Optional.ofNullable(em.find(Subscriber.class, id));
+        subscriber.ifPresent(s -> {
+            s.leave(clock.instant());
+            ended.fire(new SubscriptionEnded(id));
+        });
         return subscriber;
     }
 
     @Transactional
-    public Optional<Subscriber> leave(long id) {
-        Optional<Subscriber> subscriber = Optional.ofNullable(em.find(Subscriber.class, id));
-        subscriber.ifPresent(s -> s.leave(clock.instant()));
+    public Subscriber choose(long id, List<LanguageTag> chosenLanguages, Set<String> chosenTopics, boolean paused) {
+        Subscriber subscriber = em.find(Subscriber.class, id);
+        subscriber.choose(chosenLanguages, chosenTopics);
+        subscriber.pause(paused);
+        if (paused) {
+            ended.fire(new SubscriptionEnded(id));
+        }
         return subscriber;
     }
 
@@ -190,7 +200,27 @@ public class Subscriptions {
     @Transactional
     public boolean bounced(long id, boolean hard, String reason) {
         Subscriber subscriber = em.find(Subscriber.class, id);
-        return subscriber != null && subscriber.bounced(hard, reason);
+        boolean stopped = subscriber != null && subscriber.bounced(hard, reason);
+        if (stopped) {
+            ended.fire(new SubscriptionEnded(id));
+        }
+        return stopped;
+    }
+
+    /** Who a campaign to these topics goes to: confirmed, not paused, subscribed to at least one of them. */
+    public List<Audience> audience(Set<String> chosenTopics) {
+        List<Object[]> rows = em.createQuery("select s.id, s.email, s.languages from Subscriber s where s.state = :confirmed"
+                        + " and s.paused = false and s.id in (select t.id from Subscriber t join t.topics topic where topic in :topics)"
+                        + " order by s.id", Object[].class)
+                .setParameter("confirmed", SubscriberState.CONFIRMED)
+                .setParameter("topics", chosenTopics)
+                .getResultList();
+        return rows.stream().map(row -> new Audience((Long) row[0], EmailAddress.parse((String) row[1]),
+                java.util.Arrays.stream(((String) row[2]).split(",")).map(LanguageTag::of).toList())).toList();
+    }
+
+    /** One recipient of a campaign: the address and the languages they read, in order. */
+    public record Audience(long subscriberId, EmailAddress email, List<LanguageTag> languages) {
     }
 
     public Optional<Subscriber> byAddress(EmailAddress address) {

@@ -10,6 +10,8 @@ import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.LineBreakRendering;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,31 @@ public class MarkdownRenderer {
             .attributeProviderFactory(context -> new ExternalLinks())
             .build();
 
+    /** For mail: the same HTML, styled inline, because mail clients drop style sheets. */
+    private final HtmlRenderer mailRenderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new WebAndMailOnly())
+            .attributeProviderFactory(context -> new InlineMailStyles())
+            .build();
+
+    /** For mail's plain-text alternative: links keep their address, lists their markers. */
+    private final TextContentRenderer textRenderer = TextContentRenderer.builder()
+            .extensions(EXTENSIONS)
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
+            .build();
+
     public String html(String markdown) {
         return renderer.render(parser.parse(markdown));
+    }
+
+    public String mailHtml(String markdown) {
+        return mailRenderer.render(parser.parse(markdown));
+    }
+
+    public String plainText(String markdown) {
+        return textRenderer.render(parser.parse(markdown));
     }
 
     /**
@@ -63,6 +88,39 @@ public class MarkdownRenderer {
         public String sanitizeImageUrl(String url) {
             String target = sanitizeLinkUrl(url);
             return target.toLowerCase(Locale.ROOT).startsWith("mailto:") ? "" : target;
+        }
+    }
+
+    /**
+     * Inline styles per element for mail. Logical properties ({@code padding-inline-start}) are not understood by
+     * every mail client, so the block direction is left to the {@code dir} of the enclosing element instead.
+     */
+    static final class InlineMailStyles implements AttributeProvider {
+        private static final Map<String, String> STYLES = Map.ofEntries(
+                Map.entry("p", "margin:0 0 1em 0;line-height:1.5"),
+                Map.entry("h1", "font-size:1.6em;margin:0.6em 0 0.4em 0;line-height:1.25"),
+                Map.entry("h2", "font-size:1.35em;margin:0.8em 0 0.4em 0;line-height:1.25"),
+                Map.entry("h3", "font-size:1.15em;margin:0.8em 0 0.4em 0"),
+                Map.entry("a", "color:#b3001b;text-decoration:underline"),
+                Map.entry("blockquote", "margin:0 0 1em 0;padding:0 1em;border-left:4px solid #cccccc;border-right:4px solid #cccccc;color:#444444"),
+                Map.entry("ul", "margin:0 0 1em 0;padding:0 1.5em"),
+                Map.entry("ol", "margin:0 0 1em 0;padding:0 1.5em"),
+                Map.entry("li", "margin:0 0 0.3em 0"),
+                Map.entry("table", "border-collapse:collapse;margin:0 0 1em 0"),
+                Map.entry("th", "border:1px solid #999999;padding:4px 8px"),
+                Map.entry("td", "border:1px solid #999999;padding:4px 8px"),
+                Map.entry("code", "font-family:monospace"),
+                Map.entry("img", "max-width:100%;height:auto"));
+
+        @Override
+        public void setAttributes(org.commonmark.node.Node node, String tagName, Map<String, String> attributes) {
+            String style = STYLES.get(tagName);
+            if (style != null) {
+                attributes.put("style", style);
+            }
+            if (node instanceof Link) {
+                attributes.remove("rel");
+            }
         }
     }
 

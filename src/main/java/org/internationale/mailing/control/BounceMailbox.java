@@ -1,0 +1,122 @@
+package org.internationale.mailing.control;
+
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.URLName;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.mailing.entity.BounceReport;
+import org.internationale.subscribers.control.Subscriptions;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Empties the bounce mailbox ({@code BOUNCE_MAILBOX}, e.g. {@code imaps://user:password@mail.example.org/INBOX} or
+ * {@code pop3://…}) every half minute: each report is recorded in the ledger and counted against its subscriber —
+ * a permanent failure, or three temporary ones in a row, stops mail to the address — and each mail to the mailto
+ * unsubscribe address unsubscribes. Handled messages are deleted; others are left for a person to read.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BounceMailbox {
+
+    private static final Logger LOG = Logger.getLogger(BounceMailbox.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "BOUNCE_MAILBOX")
+    Optional<String> mailbox;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    BounceReader reader;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    void poll() {
+        if (mailbox.filter(m -> !m.isBlank()).isEmpty()) {
+            return;
+        }
+        try {
+            check();
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "The bounce mailbox could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the mailbox now; returns how many messages were handled. */
+    public int check() throws MessagingException {
+        if (mailbox.filter(m -> !m.isBlank()).isEmpty()) {
+            throw new IllegalStateException("BOUNCE_MAILBOX is not configured.");
+        }
+        URLName url = new URLName(mailbox.get());
+        int handled = 0;
+        Store store = settings.session().getStore(url);
+        store.connect();
+        try {
+            Folder folder = store.getFolder(url.getFile() == null || url.getFile().isBlank() ? "INBOX" : url.getFile());
+            folder.open(Folder.READ_WRITE);
+            try {
+                for (Message message : folder.getMessages()) {
+                    if (handle(message)) {
+                        message.setFlag(Flags.Flag.DELETED, true);
+                        handled++;
+                    }
+                }
+            } finally {
+                folder.close(true);
+            }
+        } finally {
+            store.close();
+        }
+        return handled;
+    }
+
+    private boolean handle(Message message) {
+        try {
+            Optional<BounceReport> report = reader.read(message);
+            if (report.isEmpty()) {
+                return false;
+            }
+            BounceReport bounce = report.get();
+            if (bounce.isUnsubscribe()) {
+                subscriptions.leave(bounce.unsubscribeId());
+                return true;
+            }
+            Long subscriber = ledger.subscriberOf(bounce.deliveryId()).orElse(null);
+            ledger.bounce(bounce.deliveryId(), subscriber, bounce.hard(), bounce.status(), bounce.diagnostic());
+            if (subscriber != null) {
+                boolean stopped = subscriptions.bounced(subscriber, bounce.hard(),
+                        (bounce.hard() ? "permanent failure " : "repeated temporary failures, last ") + Optional.ofNullable(bounce.status()).orElse("")
+                                + Optional.ofNullable(bounce.diagnostic()).map(d -> ": " + d).orElse(""));
+                if (stopped) {
+                    LOG.info(() -> "Mail to subscriber " + subscriber + " stopped after bounces");
+                }
+            }
+            return true;
+        } catch (MessagingException | IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "A message in the bounce mailbox could not be read; it is left there", e);
+            return false;
+        }
+    }
+}

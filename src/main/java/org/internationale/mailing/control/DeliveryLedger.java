@@ -1,0 +1,380 @@
+package org.internationale.mailing.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.transaction.Transactional;
+import org.internationale.mailing.entity.DeliveryClaim;
+import org.internationale.mailing.entity.DeliveryCounts;
+import org.internationale.mailing.entity.DeliveryState;
+import org.internationale.mailing.entity.Recipient;
+import org.internationale.mailing.entity.SendOutcome;
+import org.internationale.subscribers.entity.SubscriberErased;
+import org.internationale.subscribers.entity.SubscriberExport;
+import org.internationale.subscribers.entity.SubscriptionEnded;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The delivery ledger: one row per campaign and subscriber, and the only truth about what was sent. Each SMTP
+ * transaction is bracketed by commits — the row is {@code sending} before the first byte goes out and {@code sent}
+ * (or failed, or pending again for a retry) right after the reply — so a crash can leave at most one row per open
+ * connection whose fate is unknown, and recovery knows exactly which. A lane reports one message and claims the next
+ * in a single transaction: one commit per message.
+ *
+ * <p>Claims use {@code SELECT … FOR UPDATE SKIP LOCKED}, so several instances on one PostgreSQL database send a
+ * campaign together without ever claiming the same row. Plain JDBC on the application's data source, inside the
+ * container's transactions: this is the hot path and needs batches and row locks, not entities.
+ */
+@ApplicationScoped
+public class DeliveryLedger {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryLedger.class.getName());
+    private static final int BATCH = 500;
+
+    @Resource(lookup = "java:app/jdbc/internationale")
+    DataSource dataSource;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** Adds a row per recipient; recipients already in the ledger for this campaign are left as they are. */
+    @Transactional
+    public int enqueue(long campaignId, Collection<Recipient> recipients) {
+        Timestamp now = Timestamp.from(clock.instant());
+        int added = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement known = connection.prepareStatement("SELECT subscriber_id FROM delivery WHERE campaign_id = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO delivery (id, campaign_id, subscriber_id, email, domain,"
+                     + " language, wanted_language, state, attempts, next_attempt_at) VALUES (nextval('delivery_seq'), ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?)")) {
+            java.util.Set<Long> already = new java.util.HashSet<>();
+            known.setLong(1, campaignId);
+            try (ResultSet rows = known.executeQuery()) {
+                while (rows.next()) {
+                    already.add(rows.getLong(1));
+                }
+            }
+            int inBatch = 0;
+            for (Recipient recipient : recipients) {
+                if (!already.add(recipient.subscriberId())) {
+                    continue;
+                }
+                insert.setLong(1, campaignId);
+                insert.setLong(2, recipient.subscriberId());
+                insert.setString(3, recipient.email());
+                insert.setString(4, recipient.domain());
+                insert.setString(5, recipient.language());
+                insert.setString(6, recipient.wantedLanguage());
+                insert.setTimestamp(7, now);
+                insert.addBatch();
+                added++;
+                if (++inBatch == BATCH) {
+                    insert.executeBatch();
+                    inBatch = 0;
+                }
+            }
+            if (inBatch > 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the ledger could not take campaign " + campaignId + ": " + e.getMessage(), e);
+        }
+        return added;
+    }
+
+    /**
+     * Records how the lane's last message went (if any) and claims the next row of one of {@code campaigns} that is
+     * due, in one transaction.
+     *
+     * @param delay when the last message could not go yet because of a rate limit: back to pending for this long
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<DeliveryClaim> advance(DeliveryClaim last, SendOutcome outcome, Duration delay, Collection<Long> campaigns) {
+        Instant now = clock.instant();
+        try (Connection connection = dataSource.getConnection()) {
+            if (last != null) {
+                report(connection, last, outcome, delay, now);
+            }
+            if (campaigns.isEmpty()) {
+                return Optional.empty();
+            }
+            return claim(connection, campaigns, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the ledger is unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private void report(Connection connection, DeliveryClaim last, SendOutcome outcome, Duration delay, Instant now) throws SQLException {
+        String instance = settings.instance();
+        if (delay != null) {
+            update(connection, "UPDATE delivery SET state = 'PENDING', claimed_by = NULL, next_attempt_at = ? WHERE id = ? AND state = 'SENDING'",
+                    Timestamp.from(now.plus(delay)), last.id());
+            return;
+        }
+        String reply = outcome.reply() == null ? null : outcome.reply().length() > 1000 ? outcome.reply().substring(0, 1000) : outcome.reply();
+        int changed = switch (outcome.kind()) {
+            case SENT -> update(connection, "UPDATE delivery SET state = 'SENT', sent_at = ?, last_reply = ?, attempts = attempts + 1"
+                    + " WHERE id = ? AND state = 'SENDING' AND claimed_by = ?", Timestamp.from(now), reply, last.id(), instance);
+            case PERMANENT -> update(connection, "UPDATE delivery SET state = 'FAILED', last_reply = ?, attempts = attempts + 1"
+                    + " WHERE id = ? AND state = 'SENDING' AND claimed_by = ?", reply, last.id(), instance);
+            case TEMPORARY -> {
+                int attempts = last.attempts() + 1;
+                if (attempts >= settings.maxAttempts()) {
+                    yield update(connection, "UPDATE delivery SET state = 'FAILED', last_reply = ?, attempts = ?"
+                            + " WHERE id = ? AND state = 'SENDING' AND claimed_by = ?", reply, attempts, last.id(), instance);
+                }
+                yield update(connection, "UPDATE delivery SET state = 'PENDING', claimed_by = NULL, last_reply = ?, attempts = ?,"
+                                + " next_attempt_at = ? WHERE id = ? AND state = 'SENDING' AND claimed_by = ?",
+                        reply, attempts, Timestamp.from(now.plus(settings.backoff(attempts))), last.id(), instance);
+            }
+        };
+        if (changed == 0) {
+            // another instance's recovery took the row for a crashed one: keep the truth visible
+            LOG.warning(() -> "Delivery " + last.id() + " was no longer ours when its outcome (" + outcome.kind() + ") came; "
+                    + "it stays as recovery left it");
+        }
+    }
+
+    private Optional<DeliveryClaim> claim(Connection connection, Collection<Long> campaigns, Instant now) throws SQLException {
+        String in = campaigns.stream().map(c -> "?").collect(Collectors.joining(","));
+        Long id = null;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delivery WHERE state = 'PENDING' AND next_attempt_at <= ?"
+                + " AND campaign_id IN (" + in + ") ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+            select.setTimestamp(1, Timestamp.from(now));
+            int i = 2;
+            for (Long campaign : campaigns) {
+                select.setLong(i++, campaign);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    id = rows.getLong(1);
+                }
+            }
+        }
+        if (id == null) {
+            return Optional.empty();
+        }
+        update(connection, "UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ?",
+                settings.instance(), Timestamp.from(now), id);
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT campaign_id, subscriber_id, email, domain, language, attempts FROM delivery WHERE id = ?")) {
+            read.setLong(1, id);
+            try (ResultSet row = read.executeQuery()) {
+                row.next();
+                return Optional.of(new DeliveryClaim(id, row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getInt(6)));
+            }
+        }
+    }
+
+    /**
+     * After a crash: this instance's rows still {@code sending} may or may not have gone out. They become
+     * {@code unknown} (for good: {@code unknown_at} stays), and under the resend policy pending again.
+     */
+    @Transactional
+    public int recoverOwn() {
+        return recover("claimed_by = ?", settings.instance());
+    }
+
+    /** Rows another instance left {@code sending} for longer than any SMTP transaction can last: it died. */
+    @Transactional
+    public int recoverAbandoned(Duration lease) {
+        return recover("claimed_at < ?", Timestamp.from(clock.instant().minus(lease)));
+    }
+
+    private int recover(String condition, Object parameter) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection connection = dataSource.getConnection()) {
+            int unknown = update(connection, "UPDATE delivery SET state = 'UNKNOWN', unknown_at = ?, claimed_by = NULL"
+                    + " WHERE state = 'SENDING' AND " + condition, now, parameter);
+            if (unknown > 0 && settings.resendUnknown()) {
+                update(connection, "UPDATE delivery SET state = 'PENDING', next_attempt_at = ? WHERE state = 'UNKNOWN' AND unknown_at = ?", now, now);
+            }
+            if (unknown > 0) {
+                LOG.warning(() -> unknown + " message(s) were being sent when an instance stopped; their delivery is unknown and they are "
+                        + (settings.resendUnknown() ? "sent again (MAIL_UNKNOWN_POLICY=resend)" : "reported, not resent (MAIL_UNKNOWN_POLICY=report)"));
+            }
+            return unknown;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the ledger could not recover: " + e.getMessage(), e);
+        }
+    }
+
+    @Transactional
+    public int cancelPending(long campaignId, String reason) {
+        try (Connection connection = dataSource.getConnection()) {
+            return update(connection, "UPDATE delivery SET state = 'CANCELLED', last_reply = ? WHERE campaign_id = ? AND state = 'PENDING'",
+                    reason, campaignId);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public DeliveryCounts counts(long campaignId) {
+        Map<String, Long> byState = new LinkedHashMap<>();
+        for (DeliveryState state : DeliveryState.values()) {
+            byState.put(state.label(), 0L);
+        }
+        long everUnknown = 0;
+        long lastMinute = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement states = connection.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE campaign_id = ? GROUP BY state");
+             PreparedStatement others = connection.prepareStatement("SELECT COUNT(unknown_at), SUM(CASE WHEN sent_at > ? THEN 1 ELSE 0 END)"
+                     + " FROM delivery WHERE campaign_id = ?")) {
+            states.setLong(1, campaignId);
+            try (ResultSet rows = states.executeQuery()) {
+                while (rows.next()) {
+                    byState.put(DeliveryState.valueOf(rows.getString(1)).label(), rows.getLong(2));
+                }
+            }
+            others.setTimestamp(1, Timestamp.from(clock.instant().minusSeconds(60)));
+            others.setLong(2, campaignId);
+            try (ResultSet row = others.executeQuery()) {
+                if (row.next()) {
+                    everUnknown = row.getLong(1);
+                    lastMinute = row.getLong(2);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new DeliveryCounts(byState, everUnknown, lastMinute);
+    }
+
+    /** The rows a crash left unknown, with what became of them: the answer to "who may have got it twice?". */
+    public List<Map<String, Object>> unknown(long campaignId) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, subscriber_id, state, unknown_at, sent_at FROM delivery"
+                     + " WHERE campaign_id = ? AND unknown_at IS NOT NULL ORDER BY id")) {
+            select.setLong(1, campaignId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("delivery", rows.getLong(1));
+                    long subscriber = rows.getLong(2);
+                    row.put("subscriber", rows.wasNull() ? null : subscriber);
+                    row.put("state", DeliveryState.valueOf(rows.getString(3)).label());
+                    row.put("unknownAt", rows.getTimestamp(4).toInstant().toString());
+                    Timestamp sent = rows.getTimestamp(5);
+                    row.put("sentAt", sent == null ? null : sent.toInstant().toString());
+                    result.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
+    }
+
+    /** The subscriber a delivery was for, e.g. for a bounce naming it. */
+    public Optional<Long> subscriberOf(long deliveryId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT subscriber_id FROM delivery WHERE id = ?")) {
+            select.setLong(1, deliveryId);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    long id = row.getLong(1);
+                    return row.wasNull() ? Optional.empty() : Optional.of(id);
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Transactional
+    void onEnded(@Observes SubscriptionEnded ended) {
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, "UPDATE delivery SET state = 'CANCELLED', last_reply = 'subscription ended'"
+                    + " WHERE subscriber_id = ? AND state = 'PENDING'", ended.subscriberId());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void onErased(@Observes SubscriberErased erased) {
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, "UPDATE delivery SET state = 'CANCELLED' WHERE subscriber_id = ? AND state = 'PENDING'", erased.subscriberId());
+            update(connection, "UPDATE delivery SET subscriber_id = NULL, email = NULL WHERE subscriber_id = ?", erased.subscriberId());
+            update(connection, "DELETE FROM bounce WHERE subscriber_id = ?", erased.subscriberId());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void onExport(@Observes SubscriberExport export) {
+        JsonArrayBuilder deliveries = Json.createArrayBuilder();
+        JsonArrayBuilder bounces = Json.createArrayBuilder();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT campaign_id, language, state, sent_at FROM delivery WHERE subscriber_id = ? ORDER BY id");
+             PreparedStatement bounced = connection.prepareStatement("SELECT received_at, hard, status, diagnostic FROM bounce WHERE subscriber_id = ? ORDER BY id")) {
+            select.setLong(1, export.subscriberId());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Timestamp sent = rows.getTimestamp(4);
+                    deliveries.add(Json.createObjectBuilder().add("campaign", rows.getLong(1)).add("language", rows.getString(2))
+                            .add("state", DeliveryState.valueOf(rows.getString(3)).label())
+                            .add("sentAt", sent == null ? "" : sent.toInstant().toString()));
+                }
+            }
+            bounced.setLong(1, export.subscriberId());
+            try (ResultSet rows = bounced.executeQuery()) {
+                while (rows.next()) {
+                    bounces.add(Json.createObjectBuilder().add("receivedAt", rows.getTimestamp(1).toInstant().toString())
+                            .add("hard", rows.getBoolean(2)).add("status", String.valueOf(rows.getString(3)))
+                            .add("diagnostic", String.valueOf(rows.getString(4))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        export.add("deliveries", deliveries.build());
+        export.add("bounces", bounces.build());
+    }
+
+    /** Records a bounce report; the subscriber, when known, is told by the caller. */
+    @Transactional
+    public void bounce(Long deliveryId, Long subscriberId, boolean hard, String status, String diagnostic) {
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, "INSERT INTO bounce (id, delivery_id, subscriber_id, hard, status, diagnostic, received_at)"
+                            + " VALUES (nextval('bounce_seq'), ?, ?, ?, ?, ?, ?)", deliveryId, subscriberId, hard,
+                    status, diagnostic == null ? null : diagnostic.length() > 1000 ? diagnostic.substring(0, 1000) : diagnostic,
+                    Timestamp.from(clock.instant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+}

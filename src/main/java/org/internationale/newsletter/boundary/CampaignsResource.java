@@ -1,0 +1,216 @@
+package org.internationale.newsletter.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.internationale.identity.control.Permissions;
+import org.internationale.identity.entity.Role;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.mailing.control.DeliveryLedger;
+import org.internationale.mailing.entity.DeliveryCounts;
+import org.internationale.newsletter.control.CampaignDispatcher;
+import org.internationale.newsletter.control.Campaigns;
+import org.internationale.newsletter.entity.Campaign;
+import org.internationale.newsletter.entity.Coverage;
+import org.internationale.subscribers.control.Topics;
+import org.internationale.system.control.PublicAddress;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+/** Editors make, test, send, pause, resume and cancel campaigns, and watch them go out. */
+@Path("admin/campaigns")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CampaignsResource {
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    CampaignDispatcher dispatcher;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    PublicAddress publicAddress;
+
+    /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
+    public static class NewCampaign {
+        public @NotNull Long newsletterId;
+        public @Size(max = 20) List<String> topics;
+        public @Size(max = 50) List<String> requiredLanguages;
+        /** ISO-8601 instant; absent: as soon as it is sent. */
+        public String at;
+        /** ISO-8601 instant after which nothing more may go out. */
+        public String sendBy;
+    }
+
+    public static class TestSend {
+        public @NotNull @Size(min = 1, max = 10) List<String> addresses;
+        /** The variant to send; absent: each address's own if it is a subscriber, else the source. */
+        public String language;
+    }
+
+    public record Created(long id) {
+    }
+
+    public record Progress(long id, long newsletterId, String state, List<String> topics, List<String> requiredLanguages,
+                           Instant at, Instant sendBy, String note, Instant createdAt, Instant startedAt, Instant finishedAt,
+                           long total, Map<String, Long> counts, long everUnknown, long sentLastMinute, int percentDone) {
+        static Progress of(Campaign c, DeliveryCounts counts) {
+            long done = counts.total() - counts.get(org.internationale.mailing.entity.DeliveryState.PENDING)
+                    - counts.get(org.internationale.mailing.entity.DeliveryState.SENDING);
+            return new Progress(c.id(), c.newsletterId(), c.state().label(), List.copyOf(c.topics()),
+                    c.requiredLanguages().stream().map(LanguageTag::value).toList(), c.sendAt().orElse(null), c.sendBy().orElse(null),
+                    c.note().orElse(null), c.createdAt(), c.startedAt().orElse(null), c.finishedAt().orElse(null),
+                    counts.total(), counts.byState(), counts.everUnknown(), counts.sentLastMinute(),
+                    counts.total() == 0 ? 0 : (int) (done * 100 / counts.total()));
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull NewCampaign body, @Context UriInfo uri) {
+        String author = permissions.requireAny(Role.EDITOR, Role.ADMIN).username();
+        try {
+            Set<LanguageTag> required = new LinkedHashSet<>();
+            if (body.requiredLanguages != null) {
+                body.requiredLanguages.forEach(l -> required.add(LanguageTag.of(l)));
+            }
+            Campaign campaign = campaigns.create(body.newsletterId, topics.parse(body.topics), required, instant("at", body.at),
+                    instant("sendBy", body.sendBy), publicAddress.base(uri), author);
+            return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(campaign.id())).build())
+                    .entity(new Created(campaign.id())).build();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    @GET
+    public List<Progress> all() {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        return campaigns.all().stream().map(c -> Progress.of(c, ledger.counts(c.id()))).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public Progress one(@PathParam("id") long id) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        Campaign campaign = campaign(id);
+        return Progress.of(campaign, ledger.counts(id));
+    }
+
+    @GET
+    @Path("{id}/coverage")
+    public Coverage coverage(@PathParam("id") long id) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        campaign(id);
+        return campaigns.coverage(id);
+    }
+
+    /** The messages a crash left with an unknown fate, and what became of each. */
+    @GET
+    @Path("{id}/unknown")
+    public List<Map<String, Object>> unknown(@PathParam("id") long id) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        campaign(id);
+        return ledger.unknown(id);
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> test(@PathParam("id") long id, @Valid @NotNull TestSend body) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        campaign(id);
+        try {
+            LanguageTag language = body.language == null || body.language.isBlank() ? null : LanguageTag.of(body.language);
+            return campaigns.test(id, body.addresses, language);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new jakarta.ws.rs.WebApplicationException(e.getMessage(), 502);
+        }
+    }
+
+    @POST
+    @Path("{id}/send")
+    public Progress send(@PathParam("id") long id) {
+        return transition(id, campaigns::send);
+    }
+
+    @POST
+    @Path("{id}/pause")
+    public Progress pause(@PathParam("id") long id) {
+        return transition(id, campaigns::pause);
+    }
+
+    @POST
+    @Path("{id}/resume")
+    public Progress resume(@PathParam("id") long id) {
+        return transition(id, campaigns::resume);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    public Progress cancel(@PathParam("id") long id) {
+        String editor = permissions.requireAny(Role.EDITOR, Role.ADMIN).username();
+        return transition(id, c -> campaigns.cancel(c, "Cancelled by " + editor + "."));
+    }
+
+    private Progress transition(long id, LongFunction<Campaign> step) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        campaign(id);
+        Campaign campaign;
+        try {
+            campaign = step.apply(id);
+        } catch (IllegalStateException e) {
+            throw new ClientErrorException(e.getMessage(), 409);
+        }
+        dispatcher.campaignsChanged();
+        return Progress.of(campaign, ledger.counts(id));
+    }
+
+    private Campaign campaign(long id) {
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("No campaign " + id + "."));
+    }
+
+    private static Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is not an ISO-8601 instant such as 2026-12-01T08:00:00Z.");
+        }
+    }
+}

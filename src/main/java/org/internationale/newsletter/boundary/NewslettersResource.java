@@ -1,0 +1,118 @@
+package org.internationale.newsletter.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.internationale.identity.control.Permissions;
+import org.internationale.identity.entity.Role;
+import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.newsletter.control.NewsletterItems;
+import org.internationale.newsletter.control.NewsletterRenderer;
+import org.internationale.newsletter.entity.Variant;
+import org.internationale.publishing.control.DocumentEditor;
+import org.internationale.publishing.entity.Document;
+import org.internationale.publishing.entity.DocumentType;
+import org.internationale.system.control.PublicAddress;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * What a newsletter carries besides its own text (the updates it includes), and how it looks in each language
+ * before it is sent. The newsletter itself is a document: written, translated and reviewed like any other.
+ */
+@Path("admin/newsletters/{id}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class NewslettersResource {
+
+    @Inject
+    NewsletterItems items;
+
+    @Inject
+    NewsletterRenderer renderer;
+
+    @Inject
+    DocumentEditor documents;
+
+    @Inject
+    LanguageRegistry languages;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    PublicAddress publicAddress;
+
+    public static class Items {
+        public @NotNull @Size(max = 50) List<Long> documentIds;
+    }
+
+    public record ItemList(long newsletterId, List<Long> documentIds) {
+    }
+
+    public record Preview(String language, String direction, String subject, String html, String text) {
+    }
+
+    @GET
+    @Path("items")
+    public ItemList items(@PathParam("id") long id) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        newsletter(id);
+        return new ItemList(id, items.of(id));
+    }
+
+    @PUT
+    @Path("items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ItemList setItems(@PathParam("id") long id, @Valid @NotNull Items body) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        newsletter(id);
+        try {
+            return new ItemList(id, items.set(id, body.documentIds));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+
+    /** The mail as a subscriber reading {@code lang} would get it now (with placeholder footer links). */
+    @GET
+    @Path("preview")
+    public Preview preview(@PathParam("id") long id, @QueryParam("lang") String lang, @Context UriInfo uri) {
+        permissions.requireAny(Role.EDITOR, Role.ADMIN, Role.TRANSLATOR, Role.REVIEWER);
+        Document newsletter = newsletter(id);
+        LanguageTag language = lang == null || lang.isBlank() ? newsletter.sourceLanguage() : LanguageTag.of(lang);
+        if (!languages.offers(language)) {
+            throw new BadRequestException(language + " is not an offered language.");
+        }
+        URI base = publicAddress.base(uri);
+        Variant variant = renderer.render(newsletter, language, language, base);
+        NewsletterRenderer.Footer footer = renderer.footer(variant.language(), "subscriber@example.org",
+                base.resolve("subscriptions/preferences"), base.resolve("subscriptions/unsubscribe"));
+        return new Preview(variant.language().value(), variant.direction(), variant.subject(), variant.html(footer.html()),
+                variant.text(footer.text()));
+    }
+
+    private Document newsletter(long id) {
+        Document document = documents.find(id).orElseThrow(() -> new NotFoundException("No document " + id + "."));
+        if (document.type() != DocumentType.NEWSLETTER) {
+            throw new NotFoundException("Document " + id + " is not a newsletter.");
+        }
+        return document;
+    }
+}

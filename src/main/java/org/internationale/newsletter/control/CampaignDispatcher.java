@@ -1,0 +1,168 @@
+package org.internationale.newsletter.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.mailing.control.DeliveryLedger;
+import org.internationale.mailing.control.MailConnection;
+import org.internationale.mailing.control.MailSettings;
+import org.internationale.mailing.control.SendingRate;
+import org.internationale.mailing.control.Verp;
+import org.internationale.mailing.entity.DeliveryClaim;
+import org.internationale.mailing.entity.SendOutcome;
+import org.internationale.newsletter.entity.Campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs up to {@code SMTP_CONNECTIONS} sending lanes on the container's managed executor. A lane keeps one SMTP
+ * connection open and loops: report the last message and claim the next (one transaction), wait for the rate
+ * limits by putting a message back rather than sleeping, compose, send. Lanes stop when nothing is due; the
+ * schedule wakes them again. Campaigns being paused, cancelled or past their send-by time are left out of the very
+ * next claim, so nothing goes out late.
+ */
+@ApplicationScoped
+public class CampaignDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(CampaignDispatcher.class.getName());
+    private static final Duration CAMPAIGNS_FRESH_FOR = Duration.ofMillis(500);
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    CampaignMessages messages;
+
+    @Inject
+    MailSettings settings;
+
+    @Inject
+    Verp verp;
+
+    @Inject
+    Clock clock;
+
+    private final AtomicInteger lanes = new AtomicInteger();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile SendingRate rate;
+    private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of());
+
+    /** Starts lanes up to the limit while there are campaigns sending. */
+    public void wake() {
+        if (stopping.get() || active().isEmpty()) {
+            return;
+        }
+        while (true) {
+            int running = lanes.get();
+            if (running >= settings.connections()) {
+                return;
+            }
+            if (lanes.compareAndSet(running, running + 1)) {
+                try {
+                    executor.submit(this::lane);
+                } catch (RuntimeException e) {
+                    lanes.decrementAndGet();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public int lanes() {
+        return lanes.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping.set(true);
+    }
+
+    private void lane() {
+        try (MailConnection connection = new MailConnection(settings)) {
+            DeliveryClaim last = null;
+            SendOutcome outcome = null;
+            Duration delay = null;
+            while (true) {
+                Map<Long, Campaign> active = stopping.get() ? Map.of() : active();
+                var next = ledger.advance(last, outcome, delay, active.keySet());
+                if (next.isEmpty()) {
+                    return;
+                }
+                last = next.get();
+                delay = rate().acquire(last.domain(), System.nanoTime());
+                if (!delay.isZero()) {
+                    outcome = null;
+                    continue;
+                }
+                delay = null;
+                outcome = send(connection, active.get(last.campaignId()), last);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "A sending lane stopped; its message in flight is recovered as unknown", e);
+        } finally {
+            lanes.decrementAndGet();
+        }
+    }
+
+    private SendOutcome send(MailConnection connection, Campaign campaign, DeliveryClaim claim) {
+        try {
+            var message = messages.compose(connection.session(), campaign, claim.subscriberId(), claim.email(),
+                    LanguageTag.of(claim.language()), LanguageTag.of(claim.language()));
+            return connection.send(message, claim.email(), verp.returnPath(claim.id()));
+        } catch (MessagingException | RuntimeException e) {
+            // a message we cannot even build will not build next time either
+            LOG.log(Level.WARNING, "Message " + claim.id() + " could not be composed", e);
+            return SendOutcome.permanent("not composed: " + e.getMessage());
+        }
+    }
+
+    private Map<Long, Campaign> active() {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        if (current.taken.plus(CAMPAIGNS_FRESH_FOR).isBefore(now)) {
+            List<Campaign> sending = campaigns.sending();
+            current = new Snapshot(now, sending.stream().collect(Collectors.toMap(Campaign::id, Function.identity())));
+            snapshot = current;
+        }
+        return current.campaigns.entrySet().stream()
+                .filter(e -> !e.getValue().deadlinePassed(now))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Forces the next claim to see campaign changes (pause, cancel) at once. */
+    public void campaignsChanged() {
+        snapshot = new Snapshot(Instant.EPOCH, Map.of());
+    }
+
+    private SendingRate rate() {
+        SendingRate current = rate;
+        if (current == null) {
+            current = new SendingRate(settings.rate(), settings.domainRate());
+            rate = current;
+        }
+        return current;
+    }
+
+    private record Snapshot(Instant taken, Map<Long, Campaign> campaigns) {
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Newsletters and campaigns. A newsletter is a document of the publishing feature (translated and reviewed like any
+ * other) plus the published updates it includes; a campaign sends one newsletter to the confirmed subscribers of some
+ * topics, each in the variant the one fallback rule picks from their own ordered languages over the approved ones.
+ *
+ * <p>Decisions: a campaign starts in one transaction that publishes the newsletter (sent newsletters are public and
+ * searchable) and fills the delivery ledger, so two instances racing to start it cannot both succeed (optimistic
+ * lock). Required languages hold a campaign back until approved; a send-by deadline cancels what is not out by then
+ * rather than sending it late, checked at every claim. Each language variant is rendered once per campaign; only the
+ * footer with the subscriber's signed links is per message. Message-IDs are derived from campaign and subscriber, so
+ * a message resent after a crash is recognisable as the same one. No open or click tracking: who reads union mail is
+ * nobody's business.
+ */
+package org.internationale.newsletter;
