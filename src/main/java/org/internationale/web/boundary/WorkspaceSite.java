@@ -23,7 +23,18 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.mailing.control.DeliveryLedger;
+import org.internationale.mailing.entity.DeliveryCounts;
+import org.internationale.mailing.entity.DeliveryState;
+import org.internationale.newsletter.control.CampaignDispatcher;
+import org.internationale.newsletter.control.Campaigns;
+import org.internationale.newsletter.control.NewsletterItems;
+import org.internationale.newsletter.control.NewsletterRenderer;
+import org.internationale.newsletter.entity.Campaign;
+import org.internationale.newsletter.entity.Variant;
 import org.internationale.platform.control.Editions;
+import org.internationale.subscribers.control.Topics;
+import org.internationale.system.control.PublicAddress;
 import org.internationale.publishing.control.DocumentEditor;
 import org.internationale.publishing.control.Publisher;
 import org.internationale.publishing.entity.Document;
@@ -145,6 +156,27 @@ public class WorkspaceSite extends HttpServlet {
     @Inject
     Editions editions;
 
+    @Inject
+    NewsletterItems newsletterItems;
+
+    @Inject
+    NewsletterRenderer newsletterRenderer;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    CampaignDispatcher dispatcher;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    PublicAddress publicAddress;
+
     /** A refusal shown as a page with a status: a form the caller should correct, or a missing permission. */
     static final class Refused extends RuntimeException {
         final int status;
@@ -194,6 +226,8 @@ public class WorkspaceSite extends HttpServlet {
                 case "documents" -> documents(request, response, parts, post);
                 case "demands" -> demandsPage(request, response, post);
                 case "editions" -> editionsPage(request, response, post);
+                case "newsletters" -> newsletters(request, response, parts, post);
+                case "campaigns" -> campaignPage(request, response, parts, post);
                 default -> throw new Refused(404, ui.t("error.not-found"));
             }
         } catch (NotAuthorizedException e) {
@@ -663,6 +697,139 @@ public class WorkspaceSite extends HttpServlet {
         }
         render(request, response, ui, "workspace/editions.jte", Map.of("editions", editions.all(),
                 "flash", request.getParameter("done") == null ? "" : ui.t("workspace.done")), 200);
+    }
+
+    // ——— newsletters and campaigns ———
+
+    private Document newsletter(String id, Ui ui) {
+        return documents.find(Long.parseLong(id)).filter(d -> d.type() == DocumentType.NEWSLETTER)
+                .orElseThrow(() -> new Refused(404, ui.t("error.not-found")));
+    }
+
+    private LanguageTag previewLanguage(HttpServletRequest request, Document newsletter) {
+        String lang = request.getParameter("lang");
+        LanguageTag language = lang == null || lang.isBlank() ? newsletter.sourceLanguage() : LanguageTag.of(lang);
+        return languages.offers(language) ? language : newsletter.sourceLanguage();
+    }
+
+    private void newsletters(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post) throws IOException {
+        Ui ui = ui(request);
+        String author = permissions.requireAny(Role.EDITOR).username();
+        if (parts.size() < 2) {
+            throw new Refused(404, ui.t("error.not-found"));
+        }
+        Document newsletter = newsletter(parts.get(1), ui);
+        LanguageTag language = previewLanguage(request, newsletter);
+        if (parts.size() == 3 && parts.get(2).equals("mail") && !post) {
+            // the mail exactly as a reader of that language gets it, shown in a sandboxed frame of the preview page:
+            // mail HTML carries its own inline styles, which the site's policy forbids everywhere else
+            Variant variant = newsletterRenderer.render(newsletter, language, language, publicAddress.base(request));
+            NewsletterRenderer.Footer footer = newsletterRenderer.footer(variant.language(), "subscriber@example.org",
+                    publicAddress.base(request).resolve("subscriptions/preferences"), publicAddress.base(request).resolve("subscriptions/unsubscribe"));
+            response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; "
+                    + "frame-ancestors 'self'; sandbox");
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+            HtmlResponses.send(request, response, 200, variant.language().value(), variant.html(footer.html()), false);
+            return;
+        }
+        if (parts.size() != 2) {
+            throw new Refused(404, ui.t("error.not-found"));
+        }
+        if (post) {
+            String action = Optional.ofNullable(request.getParameter("action")).orElse("");
+            if (action.equals("items")) {
+                List<Long> ids = new ArrayList<>();
+                for (String id : Optional.ofNullable(request.getParameter("items")).orElse("").split("[\\s,]+")) {
+                    if (!id.isBlank()) {
+                        ids.add(Long.parseLong(id.strip()));
+                    }
+                }
+                try {
+                    newsletterItems.set(newsletter.id(), ids);
+                } catch (IllegalArgumentException e) {
+                    throw new Refused(400, e.getMessage());
+                }
+                HtmlResponses.redirect(response, 303, "/workspace/newsletters/" + newsletter.id() + "?done=items");
+            } else if (action.equals("campaign")) {
+                Set<LanguageTag> required = new LinkedHashSet<>();
+                for (String tag : Optional.ofNullable(request.getParameterValues("required")).orElse(new String[0])) {
+                    required.add(LanguageTag.of(tag));
+                }
+                Campaign campaign;
+                try {
+                    campaign = campaigns.create(newsletter.id(), topics.parse(List.of(Optional.ofNullable(request.getParameterValues("topic"))
+                            .orElse(new String[0]))), required, null, null, publicAddress.base(request), author);
+                } catch (IllegalArgumentException e) {
+                    throw new Refused(400, e.getMessage());
+                }
+                HtmlResponses.redirect(response, 303, "/workspace/campaigns/" + campaign.id());
+            } else {
+                throw new Refused(400, ui.t("error.method"));
+            }
+            return;
+        }
+        Variant variant = newsletterRenderer.render(newsletter, language, language, publicAddress.base(request));
+        NewsletterRenderer.Footer footer = newsletterRenderer.footer(variant.language(), "subscriber@example.org",
+                publicAddress.base(request).resolve("subscriptions/preferences"), publicAddress.base(request).resolve("subscriptions/unsubscribe"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("newsletter", newsletter);
+        model.put("language", language.value());
+        model.put("variant", variant);
+        model.put("text", variant.text(footer.text()));
+        model.put("items", newsletterItems.of(newsletter.id()));
+        model.put("topics", topics.all());
+        model.put("languages", languages.languages().stream().map(l -> l.tag().value()).toList());
+        model.put("campaigns", campaigns.all().stream().filter(c -> c.newsletterId() == newsletter.id()).toList());
+        model.put("flash", request.getParameter("done") == null ? "" : ui.t("workspace.done"));
+        render(request, response, ui, "workspace/newsletter.jte", model, 200);
+    }
+
+    private void campaignPage(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post) throws IOException {
+        Ui ui = ui(request);
+        String editor = permissions.requireAny(Role.EDITOR).username();
+        if (parts.size() != 2) {
+            throw new Refused(404, ui.t("error.not-found"));
+        }
+        long id = Long.parseLong(parts.get(1));
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new Refused(404, ui.t("error.not-found")));
+        if (post) {
+            String action = Optional.ofNullable(request.getParameter("action")).orElse("");
+            String done = action;
+            try {
+                switch (action) {
+                    case "test" -> {
+                        List<String> addresses = Arrays.stream(Optional.ofNullable(request.getParameter("addresses")).orElse("")
+                                .split("[\\s,;]+")).filter(a -> !a.isBlank()).toList();
+                        String lang = request.getParameter("language");
+                        campaigns.test(id, addresses, lang == null || lang.isBlank() ? null : LanguageTag.of(lang));
+                    }
+                    case "send" -> campaigns.send(id);
+                    case "pause" -> campaigns.pause(id);
+                    case "resume" -> campaigns.resume(id);
+                    case "cancel" -> campaigns.cancel(id, "Cancelled by " + editor + ".");
+                    default -> throw new Refused(400, ui.t("error.method"));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new Refused(400, e.getMessage());
+            } catch (IllegalStateException e) {
+                throw new Refused(409, e.getMessage());
+            }
+            if (!action.equals("test")) {
+                dispatcher.campaignsChanged();
+            }
+            HtmlResponses.redirect(response, 303, "/workspace/campaigns/" + id + "?done=" + done);
+            return;
+        }
+        DeliveryCounts counts = ledger.counts(id);
+        long finished = counts.total() - counts.get(DeliveryState.PENDING) - counts.get(DeliveryState.SENDING);
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaign", campaign);
+        model.put("coverage", campaigns.coverage(id));
+        model.put("counts", counts);
+        model.put("done", finished);
+        model.put("languages", languages.languages().stream().map(l -> l.tag().value()).toList());
+        model.put("flash", request.getParameter("done") == null ? "" : ui.t("workspace.done"));
+        render(request, response, ui, "workspace/campaign.jte", model, 200);
     }
 
     // ——— helpers ———

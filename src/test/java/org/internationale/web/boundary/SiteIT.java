@@ -375,7 +375,7 @@ class SiteIT {
     }
 
     @Test
-    void editorWritesPreviewsAndPublishesAnUpdate() {
+    void editorWritesPreviewsAndPublishesAnUpdate() throws Exception {
         new Api(base).account("site-editor", PASSWORD, "\"roles\":[\"editor\"],\"languages\":[]");
         login("site-editor", PASSWORD);
         open("/workspace/documents/new");
@@ -391,6 +391,31 @@ class SiteIT {
         assertTrue(id.find());
         find("button[value=publish]").click();
         eventually("published", () -> find("h1 .status").getAttribute("class").contains("published"));
+
+        // a newsletter with the update in it: preview per language, a campaign, its coverage and a test send
+        open("/workspace/documents/new");
+        new Select(find("#type")).selectByValue("newsletter");
+        find("#title").sendKeys("Dockers' newsletter");
+        find("#body").sendKeys("News from the **ports**.");
+        find("button[value=save]").click();
+        eventually("the newsletter is created", () -> browser.getCurrentUrl().matches(".*/workspace/documents/\\d+.*"));
+        find("a[href^='/workspace/newsletters/']").click();
+        find("#items").sendKeys(id.group(1));
+        find("button[value=items]").click();
+        eventually("items saved", () -> !all(".notice-done").isEmpty());
+        assertEquals("Dockers' newsletter", find("#subject").getText());
+        assertFalse(all("iframe.mail").isEmpty(), "the mail itself is previewed");
+        new Select(find("#lang")).selectByValue("ar");
+        find("form.search button").click();
+        eventually("the Arabic preview says it falls back", () -> browser.getCurrentUrl().contains("lang=ar"));
+        find("button[value=campaign]").click();
+        eventually("the campaign page shows", () -> browser.getCurrentUrl().matches(".*/workspace/campaigns/\\d+.*"));
+        assertFalse(all("#campaign-progress").isEmpty(), "a progress bar");
+        find("#addresses").sendKeys("tester@example.org");
+        find("button[value=test]").click();
+        eventually("the test is sent", () -> !all(".notice-done").isEmpty());
+        MimeMessage test = mailTo("tester@example.org");
+        assertTrue(test.getSubject().contains("Dockers' newsletter"), test.getSubject());
         logout();
 
         open("/en/");

@@ -60,6 +60,9 @@ class InterfaceKeysTest {
         for (String type : List.of("update", "statement", "page", "newsletter")) {
             asked.add("workspace.type." + type);
         }
+        for (String state : List.of("draft", "scheduled", "sending", "paused", "sent", "cancelled")) {
+            asked.add("newsletter.state." + state);
+        }
         asked.removeAll(known);
         assertEquals(Set.of(), asked, "interface texts missing from translations/ui.pot");
     }
