@@ -233,7 +233,9 @@ public class WorkspaceSite extends HttpServlet {
         } catch (NotAuthorizedException e) {
             HtmlResponses.redirect(response, 303, "/workspace/login");
         } catch (ForbiddenException e) {
-            page(request, response, ui(request), 403, e.getMessage());
+            // the permission check says which role or language grant is missing, in English, for an administrator
+            render(request, response, ui, "workspace/message.jte", Map.of("status", 403, "message", ui.t("workspace.forbidden"),
+                    "detail", e.getMessage()), 403);
         } catch (Refused e) {
             page(request, response, ui(request), e.status, e.getMessage());
         } catch (StaleRevisionException e) {
@@ -843,7 +845,7 @@ public class WorkspaceSite extends HttpServlet {
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, Ui ui, int status, String message) throws IOException {
-        render(request, response, ui, "workspace/message.jte", Map.of("status", status, "message", message), status);
+        render(request, response, ui, "workspace/message.jte", Map.of("status", status, "message", message, "detail", ""), status);
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, Ui ui, String template, Map<String, Object> model,

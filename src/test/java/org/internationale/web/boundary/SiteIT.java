@@ -507,4 +507,48 @@ class SiteIT {
         assertNotNull(wrong.body());
         assertTrue(wrong.body().toLowerCase(Locale.ROOT).contains("password"));
     }
+
+    @Test
+    void workspacePagesFollowRolesAndLanguageGrants() {
+        Api api = new Api(base);
+        String translator = api.account("site-grants", PASSWORD, "\"roles\":[\"translator\"],\"languages\":[\"es\"]");
+        String editor = api.account("site-grants-editor", PASSWORD, "\"roles\":[\"editor\"],\"languages\":[]");
+        assertEquals(200, api.send("GET", "workspace/translations/es", null, translator).status());
+        assertEquals(200, api.send("GET", "workspace/translations/es/" + CLAUSE, null, translator).status());
+        Api.Reply otherLanguage = api.send("GET", "workspace/translations/fr", null, translator);
+        assertEquals(403, otherLanguage.status());
+        assertTrue(otherLanguage.contentType().startsWith("text/html"), otherLanguage.contentType());
+        assertEquals(403, api.send("GET", "workspace/documents", null, translator).status());
+        assertEquals(200, api.send("GET", "workspace/documents", null, editor).status());
+        assertEquals(200, api.send("GET", "workspace/translations/fr", null, editor).status(), "editors read every language");
+        assertEquals(404, api.send("GET", "workspace/translations/xx", null, editor).status());
+        Api.Reply po = api.send("GET", "workspace/translations/es/export.po", null, translator);
+        assertEquals(200, po.status());
+        assertTrue(po.body().contains("msgctxt \"" + CLAUSE + "\""), "the PO download has the clause");
+    }
+
+    @Test
+    void platformEditionsCanBePickedAndCompared() {
+        Api api = new Api(base);
+        String admin = Api.basic("admin", Api.ADMIN_PASSWORD);
+        String clause = "demands.housing.halt-evictions";
+        assertEquals(201, api.send("POST", "api/admin/platform/editions", "{\"note\":\"before\"}", admin).status());
+        JsonObject detail = api.get("api/platform/clauses/" + clause).json();
+        Api.Reply revised = api.putJson("api/admin/platform/clauses/" + clause, Json.createObjectBuilder()
+                .add("text", detail.getString("text") + " Everywhere.").add("baseRevision", detail.getInt("sourceRevision"))
+                .add("changeKind", "wording").add("message", "site test").build().toString(), admin);
+        assertEquals(200, revised.status(), revised.body());
+        assertEquals(201, api.send("POST", "api/admin/platform/editions", "{\"note\":\"after\"}", admin).status());
+        JsonArray editions = api.get("api/platform/editions").jsonValue().asJsonArray();
+        int last = editions.getJsonObject(editions.size() - 1).getInt("number");
+
+        Api.Reply old = api.get("/en/platform?edition=" + (last - 1));
+        assertEquals(200, old.status());
+        assertFalse(old.body().contains("Everywhere."), "the earlier edition is shown as it was");
+        assertTrue(old.body().contains("<option value=\"" + (last - 1) + "\" selected>"), "the picker shows the chosen edition");
+        Api.Reply changes = api.get("/en/platform/changes?from=" + (last - 1) + "&to=" + last);
+        assertEquals(200, changes.status());
+        assertTrue(changes.body().contains("<ins>") && changes.body().contains(clause), changes.body());
+        assertEquals(404, api.get("/en/platform?edition=99999").status());
+    }
 }
