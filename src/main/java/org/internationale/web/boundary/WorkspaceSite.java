@@ -366,15 +366,18 @@ public class WorkspaceSite extends HttpServlet {
         var changes = basedOnText == null || basedOn == latestSource.number() ? List.<org.internationale.text.entity.DiffRun>of()
                 : WordDiff.diff(basedOnText, latestSource.text(), current.sourceLanguage());
         String text = translation.map(t -> t.latest().text()).orElse("");
+        var terms = glossary.of(language);
         var warnings = translation.isEmpty() ? List.<org.internationale.translation.entity.QaWarning>of()
-                : TranslationChecks.check(latestSource.text(), text, language, glossary.of(language));
+                : TranslationChecks.check(latestSource.text(), text, language, terms);
+        String folded = latestSource.text().toLowerCase(java.util.Locale.ROOT);
+        var relevant = terms.stream().filter(t -> folded.contains(t.sourceTerm().toLowerCase(java.util.Locale.ROOT))).toList();
         List<TranslationRevision> history = new ArrayList<>(translation.map(Translation::revisions).orElse(List.of()));
         history.sort((a, b) -> Integer.compare(b.number(), a.number()));
         TranslationDesk desk = new TranslationDesk(current.key().value(), language.value(), current.sourceLanguage().value(),
                 TranslationProgress.state(current, translation.orElse(null)), translation.map(t -> t.reviewState().label()).orElse(null),
                 translation.flatMap(Translation::reviewComment).orElse(null), latestSource.number(), latestSource.text(),
                 markdown.html(latestSource.text()), basedOn, changes, text, translation.map(t -> t.latest().number()).orElse(0),
-                warnings, memory.suggest(latestSource.text(), current.sourceLanguage(), language, 5), history,
+                warnings, relevant, memory.suggest(latestSource.text(), current.sourceLanguage(), language, 5), history,
                 caller.has(Role.TRANSLATOR, language.value()), caller.has(Role.REVIEWER, language.value()));
         Map<String, Object> model = new HashMap<>(extra);
         model.put("desk", desk);

@@ -322,6 +322,21 @@ class SiteIT {
         eventually("the statement says to check the inbox", () -> !all(".notice-done").isEmpty());
         MimeMessage mail = mailTo("dockers@example.org");
         assertTrue(mail.getSubject().contains("Solidarity with the dock workers"), mail.getSubject());
+        Matcher link = Pattern.compile("https?://\\S+/statements/confirm\\?token=[A-Za-z0-9_-]+").matcher(String.valueOf(mail.getContent()));
+        assertTrue(link.find(), String.valueOf(mail.getContent()));
+        browser.get(link.group());
+        find("form button").click();
+        eventually("the signature is confirmed", () -> all("form button").isEmpty());
+
+        // an editor approves it in the workspace; then readers see the signatory
+        login("admin", Api.ADMIN_PASSWORD);
+        open("/workspace/documents/" + id);
+        WebElement row = all("#signatures tbody tr").stream().filter(r -> r.getText().contains("Syndicat des dockers")).findFirst().orElseThrow();
+        row.findElement(By.cssSelector("button[value=approve]")).click();
+        eventually("moderated", () -> !all(".notice-done").isEmpty());
+        logout();
+        open("/fr/statements/" + id);
+        assertTrue(find("ul.signatories").getText().contains("Syndicat des dockers (France)"), find("main").getText());
     }
 
     // ——— workspace ———
@@ -424,6 +439,20 @@ class SiteIT {
         assertEquals("nine days", find("article strong").getText());
         open("/en/demands/" + CLAUSE);
         assertFalse(all("a[href='/en/updates/" + id.group(1) + "']").isEmpty(), "the demand lists its update");
+
+        // the editor records that the demand was won; readers see the status and its timeline
+        login("site-editor", PASSWORD);
+        open("/workspace/demands");
+        WebElement demandRow = find("tr[id='" + CLAUSE + "']");
+        new Select(demandRow.findElement(By.cssSelector("select[name=status]"))).selectByValue("won");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-11-20';", demandRow.findElement(By.cssSelector("input[name=date]")));
+        demandRow.findElement(By.cssSelector("input[name=note]")).sendKeys("Agreement signed");
+        demandRow.findElement(By.cssSelector("button")).click();
+        eventually("recorded", () -> !all(".notice-done").isEmpty());
+        logout();
+        open("/en/demands/" + CLAUSE);
+        assertTrue(find("ol.timeline").getText().contains("Agreement signed"), find("main").getText());
+        assertFalse(all("h1 .status-won").isEmpty(), "the demand shows as won");
     }
 
     // ——— HTTP ———
@@ -550,5 +579,32 @@ class SiteIT {
         assertEquals(200, changes.status());
         assertTrue(changes.body().contains("<ins>") && changes.body().contains(clause), changes.body());
         assertEquals(404, api.get("/en/platform?edition=99999").status());
+    }
+
+    @Test
+    void translatorDownloadsAndUploadsAPoFileAndReadsTheImportReport() {
+        Api setup = new Api(base);
+        setup.account("site-files", PASSWORD, "\"roles\":[\"translator\"],\"languages\":[\"fr\"]");
+        Api browserLike = Api.browser(base);
+        Api.Reply login = browserLike.send(browserLike.request("workspace/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=site-files&password=" + PASSWORD.replace(' ', '+'))));
+        assertEquals(303, login.status(), login.body());
+        Api.Reply page = browserLike.get("workspace/translations/fr");
+        assertEquals(200, page.status());
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(csrf.find(), "the page carries the session's CSRF token");
+        String po = browserLike.get("workspace/translations/fr/export.po").body();
+        assertTrue(po.contains("msgctxt"), po);
+        String form = "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                + "&file=" + java.net.URLEncoder.encode(po, StandardCharsets.UTF_8);
+        Api.Reply imported = browserLike.send(browserLike.request("workspace/translations/fr/import")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertEquals(200, imported.status(), imported.body());
+        assertTrue(imported.body().contains("unchanged"), "an untouched export changes nothing, and the report says so");
+        Api.Reply garbage = browserLike.send(browserLike.request("workspace/translations/fr/import")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&file=msgid+%22unterminated")));
+        assertEquals(400, garbage.status(), "an unreadable file is the translator's error, shown on a page");
+        assertTrue(garbage.contentType().startsWith("text/html"));
     }
 }
