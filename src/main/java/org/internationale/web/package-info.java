@@ -10,6 +10,6 @@
  * The site is served by servlets mapped beside the JSON API rather than by a second JAX-RS application: the reader
  * servlet is the default servlet ({@code /}), so {@code /api/*}, {@code /feeds/*}, {@code /statements/confirm} and
  * {@code /problem} keep their more specific mappings and no resource or exception mapper is shared between the API and
- * the pages (see docs/decisions/0008-server-rendered-pages.md).
+ * the pages (see docs/decisions/0009-server-rendered-pages.md).
  */
 package org.internationale.web;

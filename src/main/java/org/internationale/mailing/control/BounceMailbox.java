@@ -13,6 +13,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.URLName;
+import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.mailing.entity.BounceReport;
 import org.internationale.subscribers.control.Subscriptions;
@@ -94,7 +95,10 @@ public class BounceMailbox {
 
     private boolean handle(Message message) {
         try {
-            Optional<BounceReport> report = reader.read(message);
+            // parsed here from the raw message: servers' BODYSTRUCTURE answers for multipart/report vary (GreenMail's
+            // even drops the connection), the bytes do not
+            Message local = message instanceof MimeMessage mime ? new MimeMessage(mime) : message;
+            Optional<BounceReport> report = reader.read(local);
             if (report.isEmpty()) {
                 return false;
             }

@@ -69,20 +69,15 @@ public class BounceReader {
     /** The first per-recipient block of the report's message/delivery-status part. */
     static Optional<InternetHeaders> deliveryStatus(Part part) throws MessagingException, IOException {
         if (part.isMimeType("message/delivery-status")) {
-            Object content = part.getContent();
             DeliveryStatus status;
-            if (content instanceof DeliveryStatus parsed) {
-                status = parsed;
-            } else {
-                try (InputStream in = part.getInputStream()) {
-                    status = new DeliveryStatus(in);
-                }
+            try (InputStream in = part.getInputStream()) {
+                status = new DeliveryStatus(in);
             }
             return status.getRecipientDSNCount() > 0 ? Optional.of(status.getRecipientDSN(0)) : Optional.empty();
         }
         if (part.isMimeType("multipart/*")) {
-            Object content = part.getContent();
-            Multipart multipart = content instanceof Multipart m ? m : new MimeMultipart(part.getDataHandler().getDataSource());
+            // parsed as a plain multipart: Angus's MultipartReport insists on a shape not every reporting MTA sends
+            Multipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
                 Optional<InternetHeaders> found = deliveryStatus(child);

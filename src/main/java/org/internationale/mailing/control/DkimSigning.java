@@ -81,7 +81,7 @@ public class DkimSigning {
     }
 
     public String domain() {
-        return domain.filter(d -> !d.isBlank()).orElseGet(settings::fromDomain);
+        return domain.filter(d -> !d.isBlank()).orElseGet(() -> settings.fromDomain());
     }
 
     public String selector() {

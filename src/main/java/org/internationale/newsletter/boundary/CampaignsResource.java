@@ -99,7 +99,7 @@ public class CampaignsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewCampaign body, @Context UriInfo uri) {
-        String author = permissions.requireAny(Role.EDITOR, Role.ADMIN).username();
+        String author = permissions.requireAny(Role.EDITOR).username();
         try {
             Set<LanguageTag> required = new LinkedHashSet<>();
             if (body.requiredLanguages != null) {
@@ -116,14 +116,14 @@ public class CampaignsResource {
 
     @GET
     public List<Progress> all() {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         return campaigns.all().stream().map(c -> Progress.of(c, ledger.counts(c.id()))).toList();
     }
 
     @GET
     @Path("{id}")
     public Progress one(@PathParam("id") long id) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         Campaign campaign = campaign(id);
         return Progress.of(campaign, ledger.counts(id));
     }
@@ -131,7 +131,7 @@ public class CampaignsResource {
     @GET
     @Path("{id}/coverage")
     public Coverage coverage(@PathParam("id") long id) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         campaign(id);
         return campaigns.coverage(id);
     }
@@ -140,7 +140,7 @@ public class CampaignsResource {
     @GET
     @Path("{id}/unknown")
     public List<Map<String, Object>> unknown(@PathParam("id") long id) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         campaign(id);
         return ledger.unknown(id);
     }
@@ -149,7 +149,7 @@ public class CampaignsResource {
     @Path("{id}/test")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> test(@PathParam("id") long id, @Valid @NotNull TestSend body) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         campaign(id);
         try {
             LanguageTag language = body.language == null || body.language.isBlank() ? null : LanguageTag.of(body.language);
@@ -182,12 +182,12 @@ public class CampaignsResource {
     @POST
     @Path("{id}/cancel")
     public Progress cancel(@PathParam("id") long id) {
-        String editor = permissions.requireAny(Role.EDITOR, Role.ADMIN).username();
+        String editor = permissions.requireAny(Role.EDITOR).username();
         return transition(id, c -> campaigns.cancel(c, "Cancelled by " + editor + "."));
     }
 
     private Progress transition(long id, LongFunction<Campaign> step) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         campaign(id);
         Campaign campaign;
         try {

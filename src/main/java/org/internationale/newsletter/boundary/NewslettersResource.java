@@ -72,7 +72,7 @@ public class NewslettersResource {
     @GET
     @Path("items")
     public ItemList items(@PathParam("id") long id) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         newsletter(id);
         return new ItemList(id, items.of(id));
     }
@@ -81,7 +81,7 @@ public class NewslettersResource {
     @Path("items")
     @Consumes(MediaType.APPLICATION_JSON)
     public ItemList setItems(@PathParam("id") long id, @Valid @NotNull Items body) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN);
+        permissions.requireAny(Role.EDITOR);
         newsletter(id);
         try {
             return new ItemList(id, items.set(id, body.documentIds));
@@ -94,7 +94,7 @@ public class NewslettersResource {
     @GET
     @Path("preview")
     public Preview preview(@PathParam("id") long id, @QueryParam("lang") String lang, @Context UriInfo uri) {
-        permissions.requireAny(Role.EDITOR, Role.ADMIN, Role.TRANSLATOR, Role.REVIEWER);
+        permissions.requireAny(Role.EDITOR, Role.TRANSLATOR, Role.REVIEWER);
         Document newsletter = newsletter(id);
         LanguageTag language = lang == null || lang.isBlank() ? newsletter.sourceLanguage() : LanguageTag.of(lang);
         if (!languages.offers(language)) {

@@ -5,11 +5,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.internationale.testing.Api;
 import org.internationale.testing.Deployments;
+import org.internationale.testing.MailServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +43,18 @@ class IdentityIT {
 
     private static final String PASSWORD = "correct horse battery";
     private static final Map<String, String> CALLERS = new LinkedHashMap<>();
+    /** Subscribing mails a confirmation and the bounce check reads a mailbox: both need a mail server to answer. */
+    private static MailServer mail;
+
+    @BeforeAll
+    static void startMail() {
+        mail = MailServer.start();
+    }
+
+    @AfterAll
+    static void stopMail() {
+        mail.stop();
+    }
 
     static {
         CALLERS.put("anonymous", null);

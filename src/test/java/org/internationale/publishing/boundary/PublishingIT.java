@@ -1,7 +1,6 @@
 package org.internationale.publishing.boundary;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.io.WireFeedInput;
@@ -12,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import org.internationale.testing.Api;
 import org.internationale.testing.Deployments;
+import org.internationale.testing.MailServer;
 import org.internationale.text.control.MarkdownRendererTest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -47,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublishingIT {
 
     private static final String PASSWORD = "publishing test passphrase";
+    private static MailServer server;
     private static GreenMail smtp;
 
     @Deployment(testable = false)
@@ -64,13 +65,13 @@ class PublishingIT {
 
     @BeforeAll
     static void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.getInteger("it.smtp.port", 3025), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        server = MailServer.start();
+        smtp = server.greenMail();
     }
 
     @AfterAll
     static void stopSmtp() {
-        smtp.stop();
+        server.stop();
     }
 
     @BeforeEach

@@ -1,0 +1,454 @@
+package org.internationale.newsletter.boundary;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.internationale.testing.Api;
+import org.internationale.testing.Deployments;
+import org.internationale.testing.MailServer;
+import org.internationale.testing.Project;
+import org.internationale.translation.control.PoReader;
+import org.internationale.translation.entity.PoEntry;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Subscribing, campaigns and bounces on the deployed application, against GreenMail as a real SMTP server and IMAP
+ * bounce mailbox: double opt-in in the subscriber's language, RFC 8058 one-click unsubscribe, a campaign reaching
+ * subscribers of five languages each in their own variant (or the announced fallback), DKIM signatures checked by an
+ * independent verifier (Apache James jDKIM), a bounce report stopping an address, and a send-by deadline cancelling
+ * an alert that could not go out in time.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class NewsletterIT {
+
+    private static final String PASSWORD = "newsletter test passphrase";
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
+    private static MailServer server;
+    private static GreenMail mail;
+    private static GreenMailUser bounces;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private final String admin = Api.basic("admin", Api.ADMIN_PASSWORD);
+    private String editor;
+    private String translator;
+    private String reviewer;
+
+    @BeforeAll
+    static void startMail() {
+        server = MailServer.start();
+        mail = server.greenMail();
+        bounces = server.bounces();
+    }
+
+    @AfterAll
+    static void stopMail() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void accounts() {
+        api = new Api(base);
+        editor = api.account("nl-editor", PASSWORD, "\"roles\":[\"editor\"],\"languages\":[]");
+        translator = api.account("nl-translator", PASSWORD, "\"roles\":[\"translator\"],\"languages\":[\"es\",\"fr\",\"ar\",\"ja\",\"de\"]");
+        reviewer = api.account("nl-reviewer", PASSWORD, "\"roles\":[\"reviewer\"],\"languages\":[\"es\",\"fr\",\"ar\",\"ja\",\"de\"]");
+    }
+
+    @Test
+    void doubleOptInHappensInTheSubscribersLanguageAndOpeningTheLinkConfirmsNothing() throws Exception {
+        String address = unique("opt-in");
+        Api.Reply subscribed = subscribe(address, "[\"es\",\"en\"]", "[\"news\"]");
+        assertEquals(202, subscribed.status(), subscribed.body());
+        // the same answer for an address nobody knows and one already asked for: the endpoint reveals no reader
+        assertEquals(subscribed.body(), subscribe(unique("stranger"), "[\"fr\"]", "[]").body());
+
+        MimeMessage confirmation = awaitMessageTo(address);
+        assertEquals(ui("es", "mail.confirm.subject"), confirmation.getSubject());
+        assertEquals("es", confirmation.getHeader("Content-Language", null));
+        String link = firstLink(body(confirmation));
+        assertTrue(link.contains("/subscriptions/confirm?token="), link);
+
+        Api.Reply page = api.send(HttpRequest.newBuilder(URI.create(link)).GET());
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("lang=\"es\""), page.body());
+        assertTrue(page.body().contains("method=\"post\""), page.body());
+        assertEquals("pending", subscriber(address).getString("state"), "a GET (a mail scanner) must not confirm");
+
+        String token = link.substring(link.indexOf("token=") + 6);
+        Api.Reply confirmed = api.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)));
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals("confirmed", subscriber(address).getString("state"));
+        assertEquals(404, api.send(HttpRequest.newBuilder(URI.create(link)).GET()).status(), "a used link is spent");
+
+        // subscribing again is harmless: still one subscriber, still confirmed
+        assertEquals(202, subscribe(address, "[\"fr\"]", "[]").status());
+        JsonObject again = subscriber(address);
+        assertEquals("confirmed", again.getString("state"));
+        assertEquals("es", again.getJsonArray("languages").getString(0), "a stranger cannot change a confirmed subscriber's languages");
+    }
+
+    @Test
+    void badSubscriptionsAreRefusedWithReasons() {
+        assertEquals(400, subscribe("not-an-address", "[\"es\"]", "[]").status());
+        assertEquals(400, subscribe(unique("bad-tag"), "[\"not a tag!\"]", "[]").status());
+        Api.Reply topic = subscribe(unique("bad-topic"), "[\"es\"]", "[\"gossip\"]");
+        assertEquals(400, topic.status());
+        assertTrue(topic.json().getString("detail").contains("gossip"), topic.body());
+        assertEquals(400, api.send("POST", "api/subscriptions", "{\"email\":", null).status());
+        assertEquals(403, api.send("GET", "api/admin/subscribers", null, editor).status(), "addresses are for admins only");
+    }
+
+    @Test
+    void aCampaignReachesEachSubscriberInTheirOwnLanguageSignedAndUnsubscribableInOneClick() throws Exception {
+        String topic = "alerts";
+        Map<String, String> readers = new HashMap<>();
+        for (String language : List.of("es", "fr", "ar", "ja", "sw")) {
+            String address = unique("reader-" + language);
+            readers.put(language, address);
+            confirmedSubscriber(address, "[\"" + language + "\"]", "[\"" + topic + "\"]");
+        }
+        JsonObject newsletter = newsletter("Strike alert: port workers walk out", "Solidarity needed",
+                "The **port workers** strike from Monday. [Support them](https://example.org/support).");
+        for (String language : List.of("es", "fr", "ar", "ja")) {
+            translate(newsletter, language, "[" + language + "] Alerta de huelga", "[" + language + "] Solidaridad",
+                    "[" + language + "] Los **portuarios** hacen huelga.");
+        }
+        long campaign = campaign(newsletter.getJsonNumber("id").longValue(), topic, "[\"es\",\"ar\"]", null, null);
+
+        JsonObject coverage = api.send("GET", "api/admin/campaigns/" + campaign + "/coverage", null, editor).json();
+        assertFalse(coverage.getBoolean("blocked"), coverage.toString());
+        assertTrue(coverage.getInt("total") >= 5, coverage.toString());
+        assertTrue(coverage.getJsonArray("fallbacks").toString().contains("Swahili reader will get English"), coverage.toString());
+
+        Api.Reply sent = api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor);
+        assertEquals(200, sent.status(), sent.body());
+        JsonObject progress = awaitState(campaign, "sent");
+        assertEquals(progress.getJsonNumber("total").longValue(), progress.getJsonObject("counts").getJsonNumber("sent").longValue(), progress.toString());
+
+        PublicKeys keys = new PublicKeys();
+        for (var reader : readers.entrySet()) {
+            MimeMessage message = awaitMessageTo(reader.getValue(), m -> subject(m).contains("trike") || subject(m).contains("Alerta"));
+            String expected = reader.getKey().equals("sw") ? "en" : reader.getKey();
+            assertEquals(expected, message.getHeader("Content-Language", null), reader.toString());
+            assertTrue(message.isMimeType("multipart/alternative"), message.getContentType());
+            String html = part(message, "text/html");
+            assertTrue(html.contains("lang=\"" + expected + "\""), html);
+            assertTrue(html.contains("dir=\"" + (expected.equals("ar") ? "rtl" : "ltr") + "\""), html);
+            assertTrue(part(message, "text/plain").contains(expected.equals("en") ? "port workers" : "[" + expected + "]"));
+            if (reader.getKey().equals("sw")) {
+                assertEquals("Strike alert: port workers walk out", message.getSubject());
+            } else {
+                assertEquals("[" + expected + "] Alerta de huelga", message.getSubject());
+            }
+            assertTrue(message.getMessageID().matches("<campaign-" + campaign + "\\.subscriber-\\d+@internationale\\.test>"), message.getMessageID());
+            assertEquals("bulk", message.getHeader("Precedence", null));
+            assertNotNull(message.getHeader("List-Id", null));
+            assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post", null));
+            String returnPath = message.getHeader("Return-Path", null);
+            assertTrue(returnPath != null && returnPath.contains("bounces+d"), "VERP return path: " + returnPath);
+            List<SignatureRecord> signatures = keys.verify(message);
+            assertEquals(1, signatures.size());
+            String signed = String.join(":", signatures.get(0).getHeaders().stream().map(CharSequence::toString).toList()).toLowerCase(java.util.Locale.ROOT);
+            for (String header : List.of("from", "subject", "list-unsubscribe", "list-unsubscribe-post")) {
+                assertTrue(signed.contains(header), header + " must be signed: " + signed);
+            }
+        }
+
+        // RFC 8058: a GET only shows a page; the mail client's POST unsubscribes without any login
+        MimeMessage spanish = awaitMessageTo(readers.get("es"), m -> subject(m).contains("Alerta"));
+        Matcher https = Pattern.compile("<(https?://[^>]+)>").matcher(spanish.getHeader("List-Unsubscribe", null));
+        assertTrue(https.find(), spanish.getHeader("List-Unsubscribe", null));
+        assertTrue(spanish.getHeader("List-Unsubscribe", null).contains("<mailto:bounces+u"));
+        URI unsubscribe = URI.create(https.group(1));
+        assertEquals(200, api.send(HttpRequest.newBuilder(unsubscribe).GET()).status());
+        assertEquals("confirmed", subscriber(readers.get("es")).getString("state"));
+        Api.Reply oneClick = api.send(HttpRequest.newBuilder(unsubscribe)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+        assertEquals(200, oneClick.status(), oneClick.body());
+        assertEquals("left", subscriber(readers.get("es")).getString("state"));
+        URI forged = URI.create(unsubscribe.toString().replaceAll("t=[^&]+", "t=forged"));
+        assertEquals(404, api.send(HttpRequest.newBuilder(forged).POST(HttpRequest.BodyPublishers.noBody())).status());
+
+        // a permanent bounce, reported to the VERP address, stops mail to the Japanese reader
+        MimeMessage japanese = awaitMessageTo(readers.get("ja"), m -> subject(m).contains("Alerta"));
+        bounces.deliver(deliveryStatusReport(japanese.getHeader("Return-Path", null).replaceAll("[<>]", ""), readers.get("ja")));
+        Api.Reply checked = api.send("POST", "api/admin/bounces/check", null, admin);
+        assertEquals(200, checked.status(), checked.body());
+        assertEquals(1, checked.json().getInt("handled"));
+        JsonObject stopped = subscriber(readers.get("ja"));
+        assertEquals("stopped", stopped.getString("state"), stopped.toString());
+        assertTrue(stopped.getString("stopReason").contains("5.1.1"), stopped.toString());
+
+        // the next campaign to the same topic leaves out who left and who bounced
+        JsonObject next = api.send("GET", "api/admin/campaigns/" + campaign(newsletter.getJsonNumber("id").longValue(), topic, "[]", null, null)
+                + "/coverage", null, editor).json();
+        assertEquals(coverage.getInt("total") - 2, next.getInt("total"), next.toString());
+    }
+
+    @Test
+    void anAlertThatCannotGoOutBeforeItsDeadlineIsCancelledNotSentLate() throws Exception {
+        String address = unique("deadline");
+        confirmedSubscriber(address, "[\"de\"]", "[\"alerts\"]");
+        JsonObject newsletter = newsletter("Picket tomorrow at six", "", "Meet at the gate.");
+        String sendBy = java.time.Instant.now().plusSeconds(4).toString();
+        long campaign = campaign(newsletter.getJsonNumber("id").longValue(), "alerts", "[\"de\"]", null, sendBy);
+        assertEquals(200, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
+        JsonObject waiting = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
+        assertEquals("scheduled", waiting.getString("state"));
+        JsonObject cancelled = awaitState(campaign, "cancelled");
+        assertTrue(cancelled.getString("note").contains("send-by"), cancelled.toString());
+        assertEquals(0, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address))
+                        .filter(m -> subject(m).contains("Picket")).count(),
+                "nothing may go out after the deadline");
+        assertEquals(409, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
+    }
+
+    @Test
+    void aTestSendReachesTheGivenAddressAndTheGdprExportAndErasureWork() throws Exception {
+        String address = unique("gdpr");
+        confirmedSubscriber(address, "[\"fr\",\"es\"]", "[\"news\"]");
+        JsonObject newsletter = newsletter("Monthly news", "", "All the news.");
+        long campaign = campaign(newsletter.getJsonNumber("id").longValue(), "news", "[]", null, null);
+        String tester = unique("tester");
+        Api.Reply test = api.send("POST", "api/admin/campaigns/" + campaign + "/test",
+                "{\"addresses\":[\"" + tester + "\"],\"language\":\"en\"}", editor);
+        assertEquals(200, test.status(), test.body());
+        assertTrue(awaitMessageTo(tester).getSubject().startsWith("[TEST] Monthly news"));
+        assertEquals("draft", api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json().getString("state"));
+
+        long id = subscriber(address).getJsonNumber("id").longValue();
+        Api.Reply export = api.send("GET", "api/admin/subscribers/" + id + "/export", null, admin);
+        assertEquals(200, export.status(), export.body());
+        assertEquals(address, export.json().getJsonObject("subscriber").getString("email"));
+        assertTrue(export.json().containsKey("deliveries"), export.body());
+        assertEquals(204, api.send("DELETE", "api/admin/subscribers/" + id, null, admin).status());
+        assertEquals(404, api.send("GET", "api/admin/subscribers/" + id, null, admin).status());
+        assertEquals(0, api.send("GET", "api/admin/subscribers?q=" + address, null, admin).json().getInt("total"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private Api.Reply subscribe(String email, String languages, String topics) {
+        return api.send("POST", "api/subscriptions", "{\"email\":\"" + email + "\",\"languages\":" + languages + ",\"topics\":" + topics + "}", null);
+    }
+
+    private void confirmedSubscriber(String email, String languages, String topics) throws Exception {
+        assertEquals(202, subscribe(email, languages, topics).status());
+        String link = firstLink(body(awaitMessageTo(email)));
+        String token = link.substring(link.indexOf("token=") + 6);
+        Api.Reply confirmed = api.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token)));
+        assertEquals(200, confirmed.status(), confirmed.body());
+    }
+
+    private JsonObject subscriber(String email) {
+        Api.Reply found = api.send("GET", "api/admin/subscribers?q=" + email, null, admin);
+        assertEquals(200, found.status(), found.body());
+        assertEquals(1, found.json().getInt("total"), found.body());
+        return found.json().getJsonArray("items").getJsonObject(0);
+    }
+
+    private JsonObject newsletter(String title, String summary, String body) {
+        String json = Json.createObjectBuilder().add("type", "newsletter").add("language", "en").add("title", title)
+                .add("summary", summary).add("body", body).build().toString();
+        Api.Reply created = api.send("POST", "api/admin/documents", json, editor);
+        assertEquals(201, created.status(), created.body());
+        return created.json();
+    }
+
+    private void translate(JsonObject document, String language, String title, String summary, String body) {
+        for (String[] part : List.of(new String[]{"titleId", title}, new String[]{"summaryId", summary}, new String[]{"bodyId", body})) {
+            String id = document.getString(part[0]);
+            Api.Reply saved = api.send("PUT", "api/admin/translations/" + language + "/" + id,
+                    Json.createObjectBuilder().add("text", part[1]).add("baseRevision", 0).build().toString(), translator);
+            assertEquals(200, saved.status(), saved.body());
+            Api.Reply approved = api.send("POST", "api/admin/translations/" + language + "/" + id + "/approve",
+                    "{\"revision\":" + saved.json().getInt("revision") + "}", reviewer);
+            assertEquals(200, approved.status(), approved.body());
+        }
+    }
+
+    private long campaign(long newsletter, String topic, String required, String at, String sendBy) {
+        String json = "{\"newsletterId\":" + newsletter + ",\"topics\":[\"" + topic + "\"],\"requiredLanguages\":" + required
+                + (at == null ? "" : ",\"at\":\"" + at + "\"") + (sendBy == null ? "" : ",\"sendBy\":\"" + sendBy + "\"") + "}";
+        Api.Reply created = api.send("POST", "api/admin/campaigns", json, editor);
+        assertEquals(201, created.status(), created.body());
+        return created.json().getJsonNumber("id").longValue();
+    }
+
+    private JsonObject awaitState(long campaign, String state) throws InterruptedException {
+        JsonObject progress = null;
+        for (int i = 0; i < 120; i++) {
+            progress = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
+            if (progress.getString("state").equals(state)) {
+                return progress;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("campaign " + campaign + " did not become " + state + ": " + progress);
+    }
+
+    private static MimeMessage awaitMessageTo(String address) throws InterruptedException {
+        return awaitMessageTo(address, m -> true);
+    }
+
+    private static MimeMessage awaitMessageTo(String address, java.util.function.Predicate<MimeMessage> which) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            var found = Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address)).filter(which).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail reached " + address);
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        return content instanceof String text ? text : part(message, "text/plain");
+    }
+
+    private static String part(MimeMessage message, String type) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.isMimeType(type)) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("no " + type + " part");
+    }
+
+    private static String firstLink(String text) {
+        Matcher matcher = LINK.matcher(text);
+        assertTrue(matcher.find(), text);
+        return matcher.group(1);
+    }
+
+    private static String unique(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@members.example.org";
+    }
+
+    private static String ui(String language, String key) throws Exception {
+        String po = Files.readString(Project.translations().resolve(language).resolve("ui.po"), StandardCharsets.UTF_8);
+        return PoReader.read(po).entries().stream().filter(e -> key.equals(e.context())).map(PoEntry::translation).findFirst().orElseThrow();
+    }
+
+    /** An RFC 3464 report of a permanent failure, byte for byte as a receiving MTA sends it to the return path. */
+    private static MimeMessage deliveryStatusReport(String returnPath, String failedRecipient) throws Exception {
+        String raw = "From: Mail Delivery System <MAILER-DAEMON@members.example.org>\r\n"
+                + "To: " + returnPath + "\r\n"
+                + "Subject: Undelivered Mail Returned to Sender\r\n"
+                + "MIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B0UND\"\r\n"
+                + "\r\n"
+                + "--B0UND\r\n"
+                + "Content-Type: text/plain; charset=us-ascii\r\n\r\n"
+                + "The mail system could not deliver your message.\r\n\r\n"
+                + "--B0UND\r\n"
+                + "Content-Type: message/delivery-status\r\n\r\n"
+                + "Reporting-MTA: dns; mx.members.example.org\r\n\r\n"
+                + "Final-Recipient: rfc822; " + failedRecipient + "\r\n"
+                + "Action: failed\r\n"
+                + "Status: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n\r\n"
+                + "--B0UND--\r\n";
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The public half of the test DKIM key, served to the verifier as DNS would. */
+    private static final class PublicKeys {
+        private final String record;
+
+        PublicKeys() throws Exception {
+            String pem = Files.readString(Project.root().resolve("src/test/resources/dkim/test-private-key.pem"), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            byte[] publicKey = rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())).getEncoded();
+            record = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(publicKey);
+        }
+
+        List<SignatureRecord> verify(MimeMessage message) throws Exception {
+            DKIMVerifier verifier = new DKIMVerifier((method, selector, domain) -> {
+                assertEquals("it", selector.toString());
+                assertEquals("internationale.test", domain.toString());
+                return List.of(record);
+            });
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            message.writeTo(raw);
+            return verifier.verify(new ByteArrayInputStream(raw.toByteArray()));
+        }
+    }
+}
