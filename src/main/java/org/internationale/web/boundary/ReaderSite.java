@@ -40,7 +40,6 @@ import org.internationale.web.control.Templates;
 import org.internationale.web.control.Ui;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,9 +136,9 @@ public class ReaderSite extends HttpServlet {
         handle(request, response, false);
     }
 
+    /** Form fields are read as UTF-8: web.xml sets the request encoding before anything reads them. */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         handle(request, response, true);
     }
 

@@ -194,7 +194,6 @@ public class WorkspaceSite extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         handle(request, response, true);
         Object actor = request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : request.getAttribute(ApiAuthentication.ACTOR);
         audit.record(actor instanceof String name ? name : null, "POST", request.getRequestURI(), response.getStatus(),
