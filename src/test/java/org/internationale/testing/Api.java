@@ -110,6 +110,19 @@ public final class Api {
         return basic(username, password);
     }
 
+    /**
+     * Like {@link #account}, but returns a bearer token of the account: a token is checked with one hash lookup,
+     * Basic credentials with a deliberately slow PBKDF2 (about 150 ms), so tests that make many requests use tokens.
+     */
+    public String token(String username, String password, String grants) {
+        String basic = "admin".equals(username) ? basic("admin", ADMIN_PASSWORD) : account(username, password, grants);
+        Reply issued = send("POST", "api/admin/tokens", "{\"name\":\"tests\"}", basic);
+        if (issued.status() != 201) {
+            throw new IllegalStateException("could not issue a token for " + username + ": " + issued.body());
+        }
+        return "Bearer " + issued.json().getString("token");
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -58,6 +58,11 @@ public final class TestDatabase implements AutoCloseable {
                 "eclipselink.logging.level", System.getProperty("el.log", "WARNING"), "eclipselink.logging.timestamp", "true", "eclipselink.logging.level.sql", System.getProperty("el.log", "WARNING")));
     }
 
+    /** For code that works on JDBC directly; autocommit, statement by statement. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public boolean postgres() {
         return schema != null;
     }

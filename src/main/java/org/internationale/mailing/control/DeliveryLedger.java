@@ -50,6 +50,8 @@ public class DeliveryLedger {
 
     private static final Logger LOG = Logger.getLogger(DeliveryLedger.class.getName());
     private static final int BATCH = 500;
+    /** Rows looked at per claim: a few, so that one taken meanwhile by another instance does not end the lane. */
+    private static final int CANDIDATES = 4;
 
     @Resource(lookup = "java:app/jdbc/internationale")
     DataSource dataSource;
@@ -159,32 +161,40 @@ public class DeliveryLedger {
 
     private Optional<DeliveryClaim> claim(Connection connection, Collection<Long> campaigns, Instant now) throws SQLException {
         String in = campaigns.stream().map(c -> "?").collect(Collectors.joining(","));
-        Long id = null;
+        List<Long> candidates = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delivery WHERE state = 'PENDING' AND next_attempt_at <= ?"
-                + " AND campaign_id IN (" + in + ") ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                + " AND campaign_id IN (" + in + ") ORDER BY id LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
             select.setTimestamp(1, Timestamp.from(now));
             int i = 2;
             for (Long campaign : campaigns) {
                 select.setLong(i++, campaign);
             }
             try (ResultSet rows = select.executeQuery()) {
-                if (rows.next()) {
-                    id = rows.getLong(1);
+                while (rows.next()) {
+                    candidates.add(rows.getLong(1));
                 }
             }
         }
-        if (id == null) {
-            return Optional.empty();
+        for (Long id : candidates) {
+            // the row lock alone is not enough everywhere: H2 can hand out a row another instance claimed a moment
+            // ago from its snapshot, so the claim itself insists the row is still pending
+            int claimed = update(connection, "UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ? AND state = 'PENDING'",
+                    settings.instance(), Timestamp.from(now), id);
+            if (claimed == 1) {
+                return Optional.of(read(connection, id));
+            }
         }
-        update(connection, "UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ?",
-                settings.instance(), Timestamp.from(now), id);
+        return Optional.empty();
+    }
+
+    private static DeliveryClaim read(Connection connection, long id) throws SQLException {
         try (PreparedStatement read = connection.prepareStatement(
                 "SELECT campaign_id, subscriber_id, email, domain, language, attempts FROM delivery WHERE id = ?")) {
             read.setLong(1, id);
             try (ResultSet row = read.executeQuery()) {
                 row.next();
-                return Optional.of(new DeliveryClaim(id, row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getInt(6)));
+                return new DeliveryClaim(id, row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getInt(6));
             }
         }
     }

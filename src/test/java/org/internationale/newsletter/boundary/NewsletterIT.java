@@ -80,7 +80,7 @@ class NewsletterIT {
     URL base;
 
     private Api api;
-    private final String admin = Api.basic("admin", Api.ADMIN_PASSWORD);
+    private String admin;
     private String editor;
     private String translator;
     private String reviewer;
@@ -100,9 +100,10 @@ class NewsletterIT {
     @BeforeEach
     void accounts() {
         api = new Api(base);
-        editor = api.account("nl-editor", PASSWORD, "\"roles\":[\"editor\"],\"languages\":[]");
-        translator = api.account("nl-translator", PASSWORD, "\"roles\":[\"translator\"],\"languages\":[\"es\",\"fr\",\"ar\",\"ja\",\"de\"]");
-        reviewer = api.account("nl-reviewer", PASSWORD, "\"roles\":[\"reviewer\"],\"languages\":[\"es\",\"fr\",\"ar\",\"ja\",\"de\"]");
+        admin = api.token("admin", Api.ADMIN_PASSWORD, null);
+        editor = api.token("nl-editor", PASSWORD, "\"roles\":[\"editor\"],\"languages\":[]");
+        translator = api.token("nl-translator", PASSWORD, "\"roles\":[\"translator\"],\"languages\":[\"es\",\"fr\",\"ar\",\"ja\",\"de\"]");
+        reviewer = api.token("nl-reviewer", PASSWORD, "\"roles\":[\"reviewer\"],\"languages\":[\"es\",\"fr\",\"ar\",\"ja\",\"de\"]");
     }
 
     @Test

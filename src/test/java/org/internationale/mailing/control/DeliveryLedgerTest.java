@@ -1,0 +1,197 @@
+package org.internationale.mailing.control;
+
+import org.internationale.mailing.entity.DeliveryClaim;
+import org.internationale.mailing.entity.DeliveryCounts;
+import org.internationale.mailing.entity.DeliveryState;
+import org.internationale.mailing.entity.Recipient;
+import org.internationale.mailing.entity.SendOutcome;
+import org.internationale.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ledger's state machine on the production schema (H2, or PostgreSQL when the build gives one). */
+class DeliveryLedgerTest {
+
+    private static final long CAMPAIGN = 900;
+    private TestDatabase database;
+    private DeliveryLedger ledger;
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+
+    @BeforeEach
+    void ledger() throws Exception {
+        database = new TestDatabase();
+        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("INSERT INTO document (id, type, source_language, state, coordinated, revision, created_by, created_at, version)"
+                    + " VALUES (900, 'NEWSLETTER', 'en', 'PUBLISHED', FALSE, 1, 'test', CURRENT_TIMESTAMP, 1)");
+            for (long campaign : List.of(CAMPAIGN, CAMPAIGN + 1)) {
+                sql.execute("INSERT INTO campaign (id, newsletter_id, topics, required_languages, state, base_url, created_by, created_at, version)"
+                        + " VALUES (" + campaign + ", 900, 'news', '', 'SENDING', 'http://localhost/', 'test', CURRENT_TIMESTAMP, 1)");
+            }
+        }
+        ledger = new DeliveryLedger();
+        ledger.dataSource = database.dataSource();
+        ledger.clock = clock;
+        ledger.settings = settings("resend");
+    }
+
+    private static MailSettings settings(String unknownPolicy) {
+        MailSettings settings = new MailSettings();
+        settings.retrySeconds = 60;
+        settings.maxAttempts = 3;
+        settings.unknownPolicy = unknownPolicy;
+        settings.instanceName = Optional.of("test-instance");
+        settings.dataDir = "target";
+        return settings;
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private void enqueue(long campaign, int count) {
+        List<Recipient> recipients = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new Recipient(1000 + i, "r" + i + "@example.org", "example.org", "en", "en")).toList();
+        ledger.enqueue(campaign, recipients);
+    }
+
+    private DeliveryClaim claim() {
+        return ledger.advance(null, null, null, Set.of(CAMPAIGN)).orElseThrow();
+    }
+
+    @Test
+    void eachRowIsClaimedOnceAndReportedInTheSameTransactionAsTheNextClaim() {
+        enqueue(CAMPAIGN, 3);
+        enqueue(CAMPAIGN, 3);
+        assertEquals(3, ledger.counts(CAMPAIGN).total(), "enqueueing twice adds nobody twice");
+        DeliveryClaim first = claim();
+        assertEquals(1, ledger.counts(CAMPAIGN).get(DeliveryState.SENDING));
+        DeliveryClaim second = ledger.advance(first, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).orElseThrow();
+        assertNotEquals(first.id(), second.id());
+        DeliveryCounts counts = ledger.counts(CAMPAIGN);
+        assertEquals(1, counts.get(DeliveryState.SENT));
+        assertEquals(1, counts.get(DeliveryState.SENDING), "never more than one in flight per lane");
+        DeliveryClaim third = ledger.advance(second, SendOutcome.permanent("550 no such user"), null, Set.of(CAMPAIGN)).orElseThrow();
+        assertTrue(ledger.advance(third, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).isEmpty());
+        counts = ledger.counts(CAMPAIGN);
+        assertEquals(2, counts.get(DeliveryState.SENT));
+        assertEquals(1, counts.get(DeliveryState.FAILED));
+        assertTrue(counts.finished());
+    }
+
+    @Test
+    void temporaryRefusalsAreRetriedLaterWithGrowingWaitsThenFail() {
+        enqueue(CAMPAIGN, 1);
+        DeliveryClaim claim = claim();
+        assertTrue(ledger.advance(claim, SendOutcome.temporary("451 try later"), null, Set.of(CAMPAIGN)).isEmpty(), "not due yet");
+        clock.move(Duration.ofSeconds(59));
+        assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty());
+        clock.move(Duration.ofSeconds(2));
+        claim = claim();
+        assertEquals(1, claim.attempts());
+        ledger.advance(claim, SendOutcome.temporary("451 try later"), null, Set.of(CAMPAIGN));
+        clock.move(Duration.ofSeconds(119));
+        assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty(), "the second wait is twice the first");
+        clock.move(Duration.ofSeconds(2));
+        claim = claim();
+        ledger.advance(claim, SendOutcome.temporary("451 try later"), null, Set.of(CAMPAIGN));
+        assertEquals(1, ledger.counts(CAMPAIGN).get(DeliveryState.FAILED), "after MAIL_MAX_ATTEMPTS");
+    }
+
+    @Test
+    void aRateLimitPutsTheMessageBackWithoutCountingAnAttempt() {
+        enqueue(CAMPAIGN, 1);
+        DeliveryClaim claim = claim();
+        assertTrue(ledger.advance(claim, null, Duration.ofSeconds(5), Set.of(CAMPAIGN)).isEmpty());
+        clock.move(Duration.ofSeconds(6));
+        assertEquals(0, claim().attempts());
+    }
+
+    @Test
+    void afterACrashTheRowsInFlightAreUnknownForGoodAndSentAgainUnderTheResendPolicy() {
+        enqueue(CAMPAIGN, 2);
+        claim();
+        assertEquals(1, ledger.recoverOwn());
+        DeliveryCounts counts = ledger.counts(CAMPAIGN);
+        assertEquals(2, counts.get(DeliveryState.PENDING));
+        assertEquals(1, counts.everUnknown());
+        assertEquals(1, ledger.unknown(CAMPAIGN).size());
+        DeliveryClaim again = claim();
+        ledger.advance(again, SendOutcome.sent("250"), null, Set.of(CAMPAIGN));
+        assertEquals(1, ledger.counts(CAMPAIGN).everUnknown(), "the ledger still says which one may have gone twice");
+    }
+
+    @Test
+    void underTheReportPolicyUnknownRowsWaitForAPerson() {
+        ledger.settings = settings("report");
+        enqueue(CAMPAIGN, 1);
+        claim();
+        ledger.recoverOwn();
+        assertEquals(1, ledger.counts(CAMPAIGN).get(DeliveryState.UNKNOWN));
+        assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty());
+    }
+
+    @Test
+    void anotherInstancesRowsAreOnlyRecoveredAfterTheirLease() {
+        enqueue(CAMPAIGN, 1);
+        claim();
+        ledger.settings = settings("resend");
+        ledger.settings.instanceName = Optional.of("other-instance");
+        assertEquals(0, ledger.recoverOwn(), "not ours");
+        assertEquals(0, ledger.recoverAbandoned(Duration.ofMinutes(5)));
+        clock.move(Duration.ofMinutes(6));
+        assertEquals(1, ledger.recoverAbandoned(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void onlyTheGivenCampaignsAreClaimedAndCancellingLeavesNothingPending() {
+        enqueue(CAMPAIGN + 1, 2);
+        assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty(), "a paused campaign is not in the set");
+        assertEquals(2, ledger.cancelPending(CAMPAIGN + 1, "cancelled"));
+        assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN + 1)).isEmpty());
+        assertEquals(2, ledger.counts(CAMPAIGN + 1).get(DeliveryState.CANCELLED));
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void move(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package org.internationale.newsletter.boundary;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import org.internationale.testing.Api;
+import org.internationale.testing.MailServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two Payara Micro instances on one database send one campaign together: every subscriber gets exactly one message,
+ * and both instances' lanes took part (the ledger records who claimed each row). The database is the build's
+ * PostgreSQL when it has one, else one H2 file both instances reach through H2's automatic server mode; claims are
+ * {@code FOR UPDATE SKIP LOCKED} on both.
+ */
+class TwoInstancesIT {
+
+    private static final int SUBSCRIBERS = 300;
+    private static final String TOPIC = "pair";
+    private static final List<Process> SERVERS = new ArrayList<>();
+    private static MailServer mail;
+    private static String databaseUrl;
+    private static String databaseUser;
+    private static URL first;
+    private static URL second;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        mail = MailServer.start();
+        Path root = Path.of(System.getProperty("it.data.root", "target/it-data/manual")).resolve("two-instances");
+        Files.createDirectories(root);
+        String configured = System.getProperty("it.database.url", "");
+        databaseUrl = configured.isBlank()
+                ? "jdbc:h2:file:" + root.resolve("shared-db").toAbsolutePath() + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                : configured;
+        databaseUser = configured.isBlank() ? "" : System.getProperty("it.database.user", "");
+        // one after the other: the first migrates the schema, the second finds it current
+        first = start(root, "a");
+        second = start(root, "b");
+    }
+
+    @AfterAll
+    static void stopInstances() {
+        SERVERS.forEach(Process::destroyForcibly);
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    @Test
+    void bothInstancesSendOneCampaignAndNobodyGetsItTwice() throws Exception {
+        Api api = new Api(first);
+        String editor = api.account("pair-editor", "pair editor passphrase", "\"roles\":[\"editor\"],\"languages\":[]");
+        long offset = 20_000_000L + (Instant.now().getEpochSecond() % 100_000) * 1_000;
+        Set<String> addresses = insertSubscribers(offset);
+
+        Api.Reply document = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "newsletter").add("language", "en")
+                .add("title", "Two instances, one campaign").add("summary", "").add("body", "Sent by two servers together.").build().toString(), editor);
+        assertEquals(201, document.status(), document.body());
+        Api.Reply campaign = api.send("POST", "api/admin/campaigns", "{\"newsletterId\":" + document.json().getJsonNumber("id")
+                + ",\"topics\":[\"" + TOPIC + "\"]}", editor);
+        assertEquals(201, campaign.status(), campaign.body());
+        long id = campaign.json().getJsonNumber("id").longValue();
+        assertEquals(200, api.send("POST", "api/admin/campaigns/" + id + "/send", null, editor).status());
+
+        JsonObject progress = null;
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            progress = new Api(second).send("GET", "api/admin/campaigns/" + id, null, editor).json();
+            if ("sent".equals(progress.getString("state"))) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals("sent", progress.getString("state"), String.valueOf(progress));
+        assertEquals(SUBSCRIBERS, progress.getJsonObject("counts").getJsonNumber("sent").intValue(), progress.toString());
+
+        GreenMail greenMail = mail.greenMail();
+        Map<String, Integer> received = new HashMap<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            if (String.valueOf(message.getSubject()).equals("Two instances, one campaign")) {
+                received.merge(message.getMessageID(), 1, Integer::sum);
+                assertTrue(addresses.contains(message.getAllRecipients()[0].toString()), message.getAllRecipients()[0].toString());
+            }
+        }
+        assertEquals(SUBSCRIBERS, received.size(), "every subscriber got the newsletter");
+        assertEquals(List.of(1), received.values().stream().distinct().toList(), "nobody got it twice");
+
+        Map<String, Integer> byInstance = claimedBy(id);
+        assertEquals(Set.of("pair-a", "pair-b"), byInstance.keySet(), "both instances sent: " + byInstance);
+        assertEquals(SUBSCRIBERS, byInstance.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private static Set<String> insertSubscribers(long offset) throws Exception {
+        try (Connection db = DriverManager.getConnection(databaseUrl, databaseUser, System.getProperty("it.database.password", ""))) {
+            db.setAutoCommit(false);
+            try (PreparedStatement subscriber = db.prepareStatement("INSERT INTO subscriber (id, email, email_key, languages, state, paused,"
+                    + " confirm_mails, soft_bounces, created_at, confirmed_at, version) VALUES (?, ?, ?, 'en', 'CONFIRMED', FALSE, 0, 0, ?, ?, 1)");
+                 PreparedStatement topic = db.prepareStatement("INSERT INTO subscriber_topic (subscriber_id, topic) VALUES (?, ?)")) {
+                java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+                for (int i = 0; i < SUBSCRIBERS; i++) {
+                    String address = "pair-" + (offset + i) + "@members.example.org";
+                    subscriber.setLong(1, offset + i);
+                    subscriber.setString(2, address);
+                    subscriber.setString(3, address);
+                    subscriber.setTimestamp(4, now);
+                    subscriber.setTimestamp(5, now);
+                    subscriber.addBatch();
+                    topic.setLong(1, offset + i);
+                    topic.setString(2, TOPIC);
+                    topic.addBatch();
+                }
+                subscriber.executeBatch();
+                topic.executeBatch();
+            }
+            db.commit();
+        }
+        return java.util.stream.LongStream.range(offset, offset + SUBSCRIBERS).mapToObj(n -> "pair-" + n + "@members.example.org")
+                .collect(Collectors.toSet());
+    }
+
+    private static Map<String, Integer> claimedBy(long campaign) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(databaseUrl, databaseUser, System.getProperty("it.database.password", ""));
+             PreparedStatement select = db.prepareStatement("SELECT claimed_by, COUNT(*) FROM delivery WHERE campaign_id = ? AND state = 'SENT' GROUP BY claimed_by")) {
+            select.setLong(1, campaign);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static URL start(Path root, String name) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path dataDir = root.resolve("instance-" + name);
+        Files.createDirectories(dataDir);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-DADMIN_PASSWORD=" + Api.ADMIN_PASSWORD, "-DDATA_DIR=" + dataDir.toAbsolutePath(), "-DDATABASE_URL=" + databaseUrl,
+                "-DDATABASE_USER=" + databaseUser, "-DDATABASE_PASSWORD=" + System.getProperty("it.database.password", ""),
+                "-DSMTP_HOST=127.0.0.1", "-DSMTP_PORT=" + Integer.getInteger("it.smtp.port", 3025), "-DMAIL_FROM=news@internationale.test",
+                "-DINSTANCE_NAME=pair-" + name, "-DNEWSLETTER_TOPICS=news,alerts," + TOPIC, "-DSMTP_CONNECTIONS=2",
+                // slow enough that the campaign outlasts a few schedule ticks of both instances
+                "-DMAIL_RATE=60",
+                "-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", Integer.toString(port),
+                "--deploy", System.getProperty("war.file")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(root.resolve("instance-" + name + ".log").toFile()).start();
+        SERVERS.add(process);
+        URL base = URI.create("http://localhost:" + port + "/").toURL();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance " + name + " exited; see " + root.resolve("instance-" + name + ".log"));
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(base + "health/ready").toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                if (connection.getResponseCode() == 200) {
+                    return base;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("instance " + name + " did not become ready; see " + root.resolve("instance-" + name + ".log"));
+    }
+}

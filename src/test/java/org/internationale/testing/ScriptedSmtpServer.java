@@ -1,0 +1,124 @@
+package org.internationale.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real SMTP server (RFC 5321 over a socket) that answers by recipient, to see how the sender takes each reply:
+ * {@code reject…@} gets 550 at RCPT, {@code tempfail…@} 451 at RCPT, {@code datafail…@} 554 after DATA; everyone else
+ * is accepted. Records connections, envelope senders and accepted recipients.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    private final ServerSocket socket;
+    private final Thread acceptor;
+    private final AtomicInteger connections = new AtomicInteger();
+    private final List<String> envelopeSenders = new CopyOnWriteArrayList<>();
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
+
+    public ScriptedSmtpServer() throws IOException {
+        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        acceptor = new Thread(this::accept, "scripted-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    public List<String> envelopeSenders() {
+        return envelopeSenders;
+    }
+
+    public List<String> accepted() {
+        return accepted;
+    }
+
+    private void accept() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                connections.incrementAndGet();
+                Thread session = new Thread(() -> converse(client), "scripted-smtp-session");
+                session.setDaemon(true);
+                session.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void converse(Socket client) {
+        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+             OutputStream out = client.getOutputStream()) {
+            reply(out, "220 scripted ESMTP");
+            String sender = null;
+            String recipient = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.toUpperCase(Locale.ROOT);
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    reply(out, "250 scripted");
+                } else if (command.startsWith("MAIL FROM:")) {
+                    sender = line.substring(10).replaceAll("[<>]", "").strip();
+                    reply(out, "250 2.1.0 ok");
+                } else if (command.startsWith("RCPT TO:")) {
+                    recipient = line.substring(8).replaceAll("[<>]", "").strip();
+                    if (recipient.startsWith("reject")) {
+                        reply(out, "550 5.1.1 no such user");
+                    } else if (recipient.startsWith("tempfail")) {
+                        reply(out, "451 4.3.0 try again later");
+                    } else {
+                        reply(out, "250 2.1.5 ok");
+                    }
+                } else if (command.equals("DATA")) {
+                    reply(out, "354 go ahead");
+                    while ((line = in.readLine()) != null && !line.equals(".")) {
+                        // the message itself does not matter here
+                    }
+                    if (recipient != null && recipient.startsWith("datafail")) {
+                        reply(out, "554 5.6.0 message refused");
+                    } else {
+                        envelopeSenders.add(sender);
+                        accepted.add(recipient);
+                        reply(out, "250 2.0.0 queued");
+                    }
+                } else if (command.equals("RSET") || command.equals("NOOP")) {
+                    reply(out, "250 ok");
+                } else if (command.equals("QUIT")) {
+                    reply(out, "221 bye");
+                    return;
+                } else {
+                    reply(out, "502 5.5.2 not implemented");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
