@@ -23,8 +23,6 @@ import org.internationale.identity.control.ApiAuthentication;
 import org.internationale.identity.control.Logins;
 import org.internationale.identity.entity.Account;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,8 +34,6 @@ import java.util.Optional;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SessionResource {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Logins logins;
@@ -64,20 +60,8 @@ public class SessionResource {
         if (result.isEmpty()) {
             throw new NotAuthorizedException("The user name or password is not right.", "Session");
         }
-        HttpSession existing = request.getSession(false);
-        if (existing != null) {
-            // a new identity gets a new session id: a planted session cookie gains nothing
-            existing.invalidate();
-        }
-        HttpSession session = request.getSession(true);
         String username = result.get().getCallerPrincipal().getName();
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String csrf = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        session.setAttribute(ApiAuthentication.SESSION_USER, username);
-        session.setAttribute(ApiAuthentication.SESSION_CSRF, csrf);
-        accounts.loggedIn(username);
-        request.setAttribute(ApiAuthentication.ACTOR, username);
+        String csrf = logins.openSession(request, username);
         return view(accounts.active(username).orElseThrow(), csrf);
     }
 

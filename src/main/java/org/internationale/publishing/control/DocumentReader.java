@@ -113,6 +113,16 @@ public class DocumentReader {
         return Optional.ofNullable(em.find(Document.class, id)).filter(Document::isLive).map(d -> view(d, negotiated, true));
     }
 
+    /** A published page by its slug (a page without one by its id), in the reader's language. */
+    public Optional<DocumentView> page(String slugOrId, Negotiated negotiated) {
+        Optional<Document> page = em.createQuery("select d from Document d where d.type = :page and d.slug = :slug", Document.class)
+                .setParameter("page", DocumentType.PAGE).setParameter("slug", slugOrId).getResultStream().findFirst();
+        if (page.isEmpty() && slugOrId.matches("[0-9]{1,18}")) {
+            page = Optional.ofNullable(em.find(Document.class, Long.parseLong(slugOrId))).filter(d -> d.type() == DocumentType.PAGE);
+        }
+        return page.filter(Document::isLive).map(d -> view(d, negotiated, true));
+    }
+
     /** The language a reader with this chain gets the document in. */
     public static LanguageTag servedLanguage(Document document, FallbackChain chain) {
         return chain.languages().stream().filter(document::isLive).findFirst().orElse(document.sourceLanguage());

@@ -246,7 +246,8 @@ class PlatformIT {
         assertTrue(anonymous.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
         assertTrue(anonymous.contentType().startsWith("application/problem+json"), anonymous.contentType());
         assertEquals(401, anonymous.json().getInt("status"));
-        Api.Reply nowhere = api().get("no/such/page");
+        // under /api every error is problem+json; the rest of the root belongs to the reader site (HTML 404 pages)
+        Api.Reply nowhere = api().get("api/no/such/page");
         assertEquals(404, nowhere.status());
         assertTrue(nowhere.contentType().startsWith("application/problem+json"), nowhere.contentType());
         Api.Reply wrong = api().send(api().request("api/admin/me").header("Authorization", Api.basic("admin", "guess")));
