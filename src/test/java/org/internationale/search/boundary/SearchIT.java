@@ -221,4 +221,24 @@ class SearchIT {
         assertTrue(reply.json().getJsonArray("body_tr").toString().contains("istanbul"), reply.body());
         assertFalse(reply.json().getJsonArray("body_all").isEmpty());
     }
+
+    @Test
+    void adminsSeeTheIndexStatus() throws InterruptedException {
+        Api.Reply reply = api.send("GET", "api/admin/search/status", null, Api.basic("admin", Api.ADMIN_PASSWORD));
+        for (int i = 0; i < 120 && reply.status() == 200 && reply.json().getBoolean("rebuilding"); i++) {
+            Thread.sleep(500);
+            reply = api.send("GET", "api/admin/search/status", null, Api.basic("admin", Api.ADMIN_PASSWORD));
+        }
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject status = reply.json();
+        assertTrue(status.getInt("schemaVersion") >= 1, reply.body());
+        assertTrue(status.getInt("texts") > 0, reply.body());
+        assertFalse(status.getBoolean("rebuilding"), reply.body());
+        // absent when the index was already there at start-up: JSON-B leaves out what is null
+        if (status.containsKey("lastRebuild")) {
+            JsonObject rebuild = status.getJsonObject("lastRebuild");
+            assertTrue(rebuild.getInt("texts") > 0 && rebuild.getInt("groups") > 0 && rebuild.getJsonNumber("millis").longValue() >= 0,
+                    reply.body());
+        }
+    }
 }
