@@ -68,6 +68,7 @@ public final class SearchBench {
             case "load" -> load(options);
             case "api" -> api(options);
             case "offline" -> offline(options);
+            case "costs" -> costs(options);
             default -> throw new IllegalArgumentException("phase load, api or offline");
         }
     }
@@ -268,8 +269,8 @@ public final class SearchBench {
     }
 
     private static String line(Latencies l) {
-        return String.format(Locale.ROOT, "%-10s concurrency %d: %d queries in %.1f s, %.0f/s, p50 %.2f ms, p99 %.2f ms, errors %d",
-                l.system(), l.concurrency(), l.requests(), l.seconds(), l.throughput(), l.p50(), l.p99(), l.errors());
+        return String.format(Locale.ROOT, "%-10s concurrency %d: %d queries in %.1f s, %.0f/s, p50 %.2f ms, p99 %.2f ms, errors %d, load average %.1f",
+                l.system(), l.concurrency(), l.requests(), l.seconds(), l.throughput(), l.p50(), l.p99(), l.errors(), l.load());
     }
 
     // ---------------------------------------------------------------- offline: bare Lucene, PostgreSQL, recall, report
@@ -316,8 +317,56 @@ public final class SearchBench {
                 connection.close();
             }
             recall = recall(out, searcher, analyzer, url, user, configs);
+            costs(out, searcher);
         }
         report(out, results, recall, configs, queries.size());
+    }
+
+    /** Each query alone on bare Lucene, median of five runs: which kinds of query make the slow tail. */
+    private static void costs(Map<String, String> options) throws Exception {
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(options.get("index"))))) {
+            costs(out(options), new IndexSearcher(reader));
+        }
+    }
+
+    private static void costs(Path out, IndexSearcher searcher) throws Exception {
+        List<BenchQuery> queries = queries(out);
+        LanguageRegistry registry = new LanguageRegistry(LanguageTag.of("en"), LANGUAGES.stream().map(LanguageTag::of).toList(), Map.of());
+        Analyzer analyzer = new LanguageAnalyzers().perField(LANGUAGES.stream().map(LanguageTag::of).toList());
+        record Cost(BenchQuery query, double millis, long hits) {
+        }
+        List<Cost> costs = new ArrayList<>();
+        for (int pass = 0; pass < 2; pass++) {
+            for (BenchQuery query : queries) {
+                bareLucene(searcher, analyzer, registry.chain(LanguageTag.of(query.language())).languages(), query);
+            }
+        }
+        for (BenchQuery query : queries) {
+            long[] nanos = new long[5];
+            long hits = 0;
+            for (int i = 0; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                hits = bareLucene(searcher, analyzer, registry.chain(LanguageTag.of(query.language())).languages(), query);
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            costs.add(new Cost(query, nanos[2] / 1e6, hits));
+        }
+        costs.sort(java.util.Comparator.comparingDouble(Cost::millis).reversed());
+        List<String> lines = new ArrayList<>();
+        lines.add("Bare Lucene, each query alone (median of 5 runs), slowest first:");
+        costs.stream().limit(15).forEach(c -> lines.add(String.format(Locale.ROOT, "  %7.2f ms  %6d hits  %-8s %-9s %s", c.millis(), c.hits(),
+                c.query().language(), c.query().kind(), c.query().text())));
+        Map<String, List<Double>> byKind = new java.util.TreeMap<>();
+        costs.forEach(c -> byKind.computeIfAbsent(c.query().kind(), k -> new ArrayList<>()).add(c.millis()));
+        lines.add("By kind (median and slowest of the per-query medians):");
+        byKind.forEach((kind, millis) -> {
+            List<Double> sorted = millis.stream().sorted().toList();
+            lines.add(String.format(Locale.ROOT, "  %-9s %3d queries  median %6.2f ms  slowest %7.2f ms", kind, sorted.size(),
+                    sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
+        });
+        Files.write(out.resolve("costs.txt"), lines, StandardCharsets.UTF_8);
+        lines.forEach(System.out::println);
     }
 
     /**
@@ -442,10 +491,10 @@ public final class SearchBench {
                 rebuild.getProperty("texts"), rebuildSeconds, Integer.parseInt(rebuild.getProperty("texts")) / rebuildSeconds));
         md.append(String.format(Locale.ROOT, "| PostgreSQL `to_tsvector` table + GIN index (baseline) | %d | %.1f | %.0f |%n%n",
                 texts, fullTextSeconds, texts / fullTextSeconds));
-        md.append("| system | clients | queries | p50 ms | p99 ms | mean ms | queries/s | errors |\n|---|---|---|---|---|---|---|---|\n");
+        md.append("| system | clients | queries | p50 ms | p99 ms | mean ms | queries/s | errors | load average |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Latencies l : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %.0f | %d |%n", name(l.system()), l.concurrency(),
-                    l.requests(), l.p50(), l.p99(), l.mean(), l.throughput(), l.errors()));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.2f | %.2f | %.0f | %d | %.1f |%n", name(l.system()), l.concurrency(),
+                    l.requests(), l.p50(), l.p99(), l.mean(), l.throughput(), l.errors(), l.load()));
         }
         md.append("\n| ratio | clients | p50 | p99 | throughput |\n|---|---|---|---|---|\n");
         for (Latencies api : results.stream().filter(l -> l.system().equals("api")).toList()) {
