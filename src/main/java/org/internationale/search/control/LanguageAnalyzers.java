@@ -25,6 +25,7 @@ import org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.ko.KoreanAnalyzer;
@@ -41,6 +42,8 @@ import org.internationale.locale.entity.LanguageTag;
 import org.tartarus.snowball.ext.TurkishStemmer;
 
 import java.io.Reader;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -85,6 +88,20 @@ public final class LanguageAnalyzers {
 
     public Analyzer of(LanguageTag language) {
         return byLanguage.computeIfAbsent(language.value(), tag -> create(language));
+    }
+
+    /**
+     * The analyzer of the whole index: each offered language's {@code title_}/{@code body_} fields with that language's
+     * analyzer, every other field with the universal one.
+     */
+    public Analyzer perField(Collection<LanguageTag> offered) {
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (LanguageTag language : offered) {
+            String fl = fieldLanguage(language);
+            perField.put("title_" + fl, of(language));
+            perField.put("body_" + fl, of(language));
+        }
+        return new PerFieldAnalyzerWrapper(universal, perField);
     }
 
     /** The field-set name of a language: its language subtag, with the script where it matters (zh-Hans → zh). */

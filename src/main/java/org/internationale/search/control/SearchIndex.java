@@ -4,14 +4,17 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -19,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
@@ -31,7 +35,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -46,7 +49,7 @@ import java.util.logging.Logger;
 public class SearchIndex {
 
     /** Raise when fields or analysis change: the index is then rebuilt from the database. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
 
     @Inject
@@ -82,13 +85,7 @@ public class SearchIndex {
             Path folder = Path.of(dataDir).resolve("index").resolve("v" + SCHEMA_VERSION);
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
-            Map<String, Analyzer> perField = new HashMap<>();
-            for (Language language : languages.languages()) {
-                String fl = LanguageAnalyzers.fieldLanguage(language.tag());
-                perField.put("title_" + fl, analyzers.of(language.tag()));
-                perField.put("body_" + fl, analyzers.of(language.tag()));
-            }
-            analyzer = new PerFieldAnalyzerWrapper(analyzers.universal(), perField);
+            analyzer = analyzers.perField(languages.languages().stream().map(Language::tag).toList());
             needsRebuild = !readable(directory);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -140,6 +137,43 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * Adds texts without making them visible: a rebuild adds many documents between two {@link #publish()} calls
+     * instead of committing after each (a commit syncs files to disk and takes milliseconds).
+     */
+    public void add(List<IndexedText> texts) {
+        open();
+        try {
+            for (IndexedText text : texts) {
+                writer.addDocument(document(text));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Commits what was added and makes it visible to the next search. */
+    public void publish() {
+        open();
+        try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many texts the index holds now. */
+    public int size() throws IOException {
+        IndexSearcher searcher = acquire();
+        try {
+            return searcher.getIndexReader().numDocs();
+        } finally {
+            release(searcher);
+        }
+    }
+
     public void clear() {
         open();
         try {
@@ -156,24 +190,36 @@ public class SearchIndex {
         needsRebuild = false;
     }
 
+    /** Stored, with offsets in the postings: the highlighter reads them instead of analysing each shown body again. */
+    private static final FieldType BODY = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY.freeze();
+    }
+
     private Document document(IndexedText text) {
         String fl = LanguageAnalyzers.fieldLanguage(LanguageTag.of(text.language()));
         Document document = new Document();
         document.add(new StringField("id", text.id(), Field.Store.YES));
         document.add(new StringField("group", text.group(), Field.Store.YES));
+        document.add(new SortedDocValuesField("group", new BytesRef(text.group())));
         document.add(new StringField("type", text.type(), Field.Store.YES));
+        document.add(new SortedDocValuesField("type", new BytesRef(text.type())));
         document.add(new StringField("language", text.language(), Field.Store.YES));
+        document.add(new SortedDocValuesField("language", new BytesRef(text.language())));
         document.add(new StoredField("url", text.url()));
         document.add(new StoredField("fieldLanguage", fl));
         if (text.year() != null) {
             document.add(new IntPoint("year", text.year()));
             document.add(new StoredField("year", text.year()));
+            document.add(new NumericDocValuesField("year", text.year()));
         }
         for (String demand : text.demands()) {
             document.add(new StringField("demand", demand, Field.Store.NO));
         }
         document.add(new TextField("title_" + fl, text.title(), Field.Store.YES));
-        document.add(new TextField("body_" + fl, text.body(), Field.Store.YES));
+        document.add(new Field("body_" + fl, text.body(), BODY));
         document.add(new TextField("title_all", text.title(), Field.Store.NO));
         document.add(new TextField("body_all", text.body(), Field.Store.NO));
         return document;

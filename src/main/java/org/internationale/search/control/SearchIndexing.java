@@ -1,18 +1,28 @@
 package org.internationale.search.control;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.internationale.publishing.entity.DocumentPublished;
 import org.internationale.publishing.entity.DocumentUnpublished;
+import org.internationale.search.entity.IndexRebuild;
 import org.internationale.search.entity.IndexedText;
 import org.internationale.text.entity.SourceRevised;
 import org.internationale.translation.entity.TranslationApproved;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,31 +42,95 @@ public class SearchIndexing {
     @Inject
     SearchSources sources;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** Texts added between two commits of a rebuild: visible progress without a commit per document. */
+    private static final int REBUILD_BATCH = 5_000;
+
     private volatile boolean rebuilding;
+    private volatile IndexRebuild lastRebuild;
 
     public boolean rebuilding() {
         return rebuilding;
     }
 
-    /** Fills the index from the database, whole. */
+    /** The last rebuild since start-up, if any. */
+    public Optional<IndexRebuild> lastRebuild() {
+        return Optional.ofNullable(lastRebuild);
+    }
+
+    /**
+     * Fills the index from the database, whole. Reading (database, this thread) and analysing (one thread per core)
+     * overlap: analysis is most of the work, and the index writer takes documents from several threads.
+     */
     public void rebuild() {
         rebuilding = true;
+        ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
         try {
             long start = System.nanoTime();
             index.clear();
             List<IndexedText> clauses = sources.clauses(Optional.empty());
-            index.replace(List.of(), clauses);
-            int documents = 0;
+            index.add(clauses);
+            int groups = (int) clauses.stream().map(IndexedText::group).distinct().count();
+            int texts = clauses.size();
+            int sinceCommit = texts;
+            Semaphore queued = new Semaphore(ANALYSIS_QUEUE);
+            List<Future<?>> analysing = new ArrayList<>();
+            List<IndexedText> batch = new ArrayList<>();
             for (long id : sources.publishedDocuments()) {
-                List<IndexedText> texts = sources.document(id);
-                index.replace(List.of(), texts);
-                documents += texts.size();
+                List<IndexedText> document = sources.document(id);
+                batch.addAll(document);
+                groups++;
+                texts += document.size();
+                sinceCommit += document.size();
+                if (batch.size() >= ANALYSIS_BATCH) {
+                    analysing.add(analyse(executor, batch, queued));
+                    batch = new ArrayList<>();
+                }
+                if (sinceCommit >= REBUILD_BATCH) {
+                    index.publish();
+                    sinceCommit = 0;
+                }
             }
+            analysing.add(analyse(executor, batch, queued));
+            for (Future<?> done : analysing) {
+                done.get();
+            }
+            index.publish();
             index.rebuilt();
-            int total = clauses.size() + documents;
-            LOG.info(() -> "Search index rebuilt: " + total + " texts in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            IndexRebuild done = new IndexRebuild(texts, groups, (System.nanoTime() - start) / 1_000_000, Instant.now());
+            lastRebuild = done;
+            LOG.info(() -> String.format(Locale.ROOT, "Search index rebuilt: %d texts of %d groups in %d ms (%.0f texts/s)",
+                    done.texts(), done.groups(), done.millis(), done.textsPerSecond()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warning("Search index rebuild interrupted");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Search index rebuild failed", e.getCause());
         } finally {
+            executor.shutdownNow();
             rebuilding = false;
+        }
+    }
+
+    /** Texts handed to an analysing thread at once, and how many such batches may wait: bounds the memory a rebuild holds. */
+    private static final int ANALYSIS_BATCH = 200;
+    private static final int ANALYSIS_QUEUE = 8;
+
+    private Future<?> analyse(ExecutorService executor, List<IndexedText> batch, Semaphore queued) throws InterruptedException {
+        queued.acquire();
+        try {
+            return executor.submit(() -> {
+                try {
+                    index.add(batch);
+                } finally {
+                    queued.release();
+                }
+            });
+        } catch (RuntimeException rejected) {
+            queued.release();
+            throw rejected;
         }
     }
 

@@ -6,15 +6,18 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DocumentStoredFieldVisitor;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -28,11 +31,14 @@ import org.internationale.search.entity.SearchResult.Hit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -47,14 +53,12 @@ public class Searcher {
 
     static final int MAX_QUERY = 500;
     static final int CANDIDATES = 500;
-    private static final int FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.OR_OPERATOR
-            | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR;
 
     @Inject
     SearchIndex index;
 
     /** What a reader typed, made safe: control characters gone, length bounded, {@code OR} as the parser's {@code |}. */
-    static String clean(String query) {
+    public static String clean(String query) {
         String text = query == null ? "" : query.replaceAll("\\p{Cc}", " ").strip();
         if (text.length() > MAX_QUERY) {
             text = text.substring(0, MAX_QUERY);
@@ -69,22 +73,13 @@ public class Searcher {
         if (text.isBlank()) {
             return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
         }
-        Map<String, Float> fields = new LinkedHashMap<>();
-        for (int i = 0; i < chain.size(); i++) {
-            String fl = LanguageAnalyzers.fieldLanguage(chain.get(i));
-            float weight = i == 0 ? 2f : 1f;
-            fields.merge("title_" + fl, 3f * weight, Math::max);
-            fields.merge("body_" + fl, 1.5f * weight, Math::max);
-        }
-        fields.put("title_all", 1f);
-        fields.put("body_all", 0.7f);
-        SearchResult strict = run(text, fields, BooleanClause.Occur.MUST, chain, reader, type, demand, page, size);
+        SearchResult strict = run(text, BooleanClause.Occur.MUST, chain, reader, type, demand, page, size);
         // Every word must match, as search engines do. When that finds almost nothing for several plain words — a
         // suffix the stemmer leaves (Arabic لإجازة, Turkish izninin) — the query is relaxed to any of its words,
         // best matches first. Queries with operators are taken as the reader wrote them.
         boolean plainWords = text.strip().contains(" ") && !text.matches(".*[\"|+()-].*");
         if (strict.total() < FEW && plainWords) {
-            SearchResult relaxed = run(text, fields, BooleanClause.Occur.SHOULD, chain, reader, type, demand, page, size);
+            SearchResult relaxed = run(text, BooleanClause.Occur.SHOULD, chain, reader, type, demand, page, size);
             if (relaxed.total() > strict.total()) {
                 return relaxed;
             }
@@ -92,30 +87,16 @@ public class Searcher {
         return strict;
     }
 
-    private SearchResult run(String text, Map<String, Float> fields, BooleanClause.Occur operator, List<LanguageTag> chain,
+    private SearchResult run(String text, BooleanClause.Occur operator, List<LanguageTag> chain,
                              LanguageTag reader, String type, String demand, int page, int size) {
-        SimpleQueryParser parser = new SimpleQueryParser(index.analyzer(), fields, FLAGS);
-        parser.setDefaultOperator(operator);
-        Query parsed = parser.parse(text);
-        if (parsed == null || parsed instanceof MatchNoDocsQuery) {
+        Optional<SearchQuery> query = SearchQuery.of(text, index.analyzer(), chain, operator, type, demand);
+        if (query.isEmpty()) {
             return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
         }
-        BooleanQuery.Builder languages = new BooleanQuery.Builder();
-        chain.forEach(l -> languages.add(new TermQuery(new Term("language", l.value())), BooleanClause.Occur.SHOULD));
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(parsed, BooleanClause.Occur.MUST)
-                .add(languages.build(), BooleanClause.Occur.FILTER);
-        if (type != null) {
-            query.add(new TermQuery(new Term("type", type)), BooleanClause.Occur.FILTER);
-        }
-        if (demand != null) {
-            query.add(new TermQuery(new Term("demand", demand)), BooleanClause.Occur.FILTER);
-        }
-        Query full = query.build();
         try {
             IndexSearcher searcher = index.acquire();
             try {
-                return collect(searcher, full, parsed, text, chain, reader, page, size);
+                return collect(searcher, query.get().full(), query.get().words(), text, chain, reader, page, size);
             } finally {
                 index.release(searcher);
             }
@@ -124,19 +105,29 @@ public class Searcher {
         }
     }
 
-    private record Candidate(int doc, float score, String group, String language, int rank, Document stored) {
+    /** What a shown hit needs of its stored fields: not the body, which the highlighter reads itself. */
+    private static Document shown(IndexSearcher searcher, int doc) throws IOException {
+        DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor() {
+            @Override
+            public Status needsField(FieldInfo field) {
+                return field.name.startsWith("title_") || field.name.equals("id") || field.name.equals("url")
+                        || field.name.equals("fieldLanguage") ? Status.YES : Status.NO;
+            }
+        };
+        searcher.storedFields().document(doc, visitor);
+        return visitor.getDocument();
+    }
+
+    /** A matching text, described by its doc values alone: nothing stored is read until it is shown. */
+    private record Candidate(int doc, float score, String group, String language, String type, String year, int rank) {
     }
 
     /** @param matching the reader's words alone, without the filters: what the highlighter marks */
     private SearchResult collect(IndexSearcher searcher, Query query, Query matching, String text, List<LanguageTag> chain,
                                  LanguageTag reader, int page, int size) throws IOException {
         Map<String, List<Candidate>> groups = new LinkedHashMap<>();
-        for (ScoreDoc hit : searcher.search(query, CANDIDATES).scoreDocs) {
-            Document stored = searcher.storedFields().document(hit.doc);
-            String language = stored.get("language");
-            int rank = chain.indexOf(LanguageTag.of(language));
-            groups.computeIfAbsent(stored.get("group"), g -> new ArrayList<>())
-                    .add(new Candidate(hit.doc, hit.score, stored.get("group"), language, rank, stored));
+        for (Candidate candidate : candidates(searcher, searcher.search(query, CANDIDATES).scoreDocs, chain)) {
+            groups.computeIfAbsent(candidate.group(), g -> new ArrayList<>()).add(candidate);
         }
         List<Candidate> best = new ArrayList<>();
         Map<String, List<String>> alsoIn = new LinkedHashMap<>();
@@ -156,23 +147,80 @@ public class Searcher {
         facets.put("language", new TreeMap<>());
         facets.put("year", new TreeMap<>());
         for (Candidate c : best) {
-            facets.get("type").merge(c.stored().get("type"), 1, Integer::sum);
+            facets.get("type").merge(c.type(), 1, Integer::sum);
             facets.get("language").merge(c.language(), 1, Integer::sum);
-            if (c.stored().get("year") != null) {
-                facets.get("year").merge(c.stored().get("year"), 1, Integer::sum);
+            if (c.year() != null) {
+                facets.get("year").merge(c.year(), 1, Integer::sum);
             }
         }
         int from = Math.min(best.size(), (page - 1) * size);
         List<Candidate> shown = best.subList(from, Math.min(best.size(), from + size));
-        Map<Integer, String> snippets = snippets(searcher, matching, shown);
+        Map<Integer, Document> stored = new HashMap<>();
+        for (Candidate c : shown) {
+            // the stored body is left for the highlighter, which reads it itself
+            stored.put(c.doc(), shown(searcher, c.doc()));
+        }
+        Map<Integer, String> snippets = snippets(searcher, matching, shown, stored);
         List<Hit> hits = new ArrayList<>();
         for (Candidate c : shown) {
-            hits.add(new Hit(c.stored().get("id"), c.stored().get("type"), c.language(),
-                    c.stored().get("title_" + c.stored().get("fieldLanguage")), snippets.get(c.doc()), c.stored().get("url"),
-                    c.score(), alsoIn.get(c.group())));
+            Document document = stored.get(c.doc());
+            hits.add(new Hit(document.get("id"), c.type(), c.language(), document.get("title_" + document.get("fieldLanguage")),
+                    snippets.get(c.doc()), document.get("url"), c.score(), alsoIn.get(c.group())));
         }
         String suggestion = best.size() < FEW ? didYouMean(searcher, text) : null;
         return new SearchResult(text, reader.value(), best.size(), page, size, hits, facets, suggestion);
+    }
+
+    /**
+     * The hits' group, language, type and year from doc values, in score order. Reading them stored would decompress
+     * every candidate's whole text, title and body included: most of a query's time with hundreds of candidates.
+     */
+    private static List<Candidate> candidates(IndexSearcher searcher, ScoreDoc[] hits, List<LanguageTag> chain) throws IOException {
+        ScoreDoc[] byDoc = hits.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
+        Map<Integer, Candidate> found = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int leafIndex = -1;
+        SortedDocValues group = null;
+        SortedDocValues language = null;
+        SortedDocValues type = null;
+        NumericDocValues year = null;
+        LeafReaderContext leaf = null;
+        for (ScoreDoc hit : byDoc) {
+            int at = ReaderUtil.subIndex(hit.doc, leaves);
+            if (at != leafIndex) {
+                // doc values are forward-only iterators: a fresh set per segment, visited in doc order
+                leafIndex = at;
+                leaf = leaves.get(at);
+                group = DocValues.getSorted(leaf.reader(), "group");
+                language = DocValues.getSorted(leaf.reader(), "language");
+                type = DocValues.getSorted(leaf.reader(), "type");
+                year = DocValues.getNumeric(leaf.reader(), "year");
+            }
+            int doc = hit.doc - leaf.docBase;
+            String languageValue = value(language, doc);
+            found.put(hit.doc, new Candidate(hit.doc, hit.score, value(group, doc), languageValue, value(type, doc),
+                    year.advanceExact(doc) ? Long.toString(year.longValue()) : null, rank(chain, languageValue)));
+        }
+        List<Candidate> inScoreOrder = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            inScoreOrder.add(found.get(hit.doc));
+        }
+        return inScoreOrder;
+    }
+
+    /** Where a language stands in the reader's chain; tags are compared as indexed (canonical), without parsing them. */
+    private static int rank(List<LanguageTag> chain, String language) {
+        for (int i = 0; i < chain.size(); i++) {
+            if (chain.get(i).value().equals(language)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String value(SortedDocValues values, int doc) throws IOException {
+        return values.advanceExact(doc) ? values.lookupOrd(values.ordValue()).utf8ToString() : null;
     }
 
     /** Below this many results a spelling suggestion is offered. */
@@ -211,7 +259,8 @@ public class Searcher {
     }
 
     /** Highlighted passages of each hit's own body field, HTML-escaped, matches in {@code <mark>}. */
-    private Map<Integer, String> snippets(IndexSearcher searcher, Query query, List<Candidate> shown) throws IOException {
+    private Map<Integer, String> snippets(IndexSearcher searcher, Query query, List<Candidate> shown, Map<Integer, Document> stored)
+            throws IOException {
         Map<Integer, String> snippets = new LinkedHashMap<>();
         if (shown.isEmpty()) {
             return snippets;
@@ -223,7 +272,7 @@ public class Searcher {
                 .build();
         Map<String, List<Candidate>> byField = new LinkedHashMap<>();
         for (Candidate c : shown) {
-            byField.computeIfAbsent("body_" + c.stored().get("fieldLanguage"), f -> new ArrayList<>()).add(c);
+            byField.computeIfAbsent("body_" + stored.get(c.doc()).get("fieldLanguage"), f -> new ArrayList<>()).add(c);
         }
         for (Map.Entry<String, List<Candidate>> entry : byField.entrySet()) {
             int[] docs = entry.getValue().stream().mapToInt(Candidate::doc).sorted().toArray();
@@ -235,7 +284,8 @@ public class Searcher {
         }
         for (Candidate c : shown) {
             if (snippets.get(c.doc()) == null) {
-                String body = c.stored().get("body_" + c.stored().get("fieldLanguage"));
+                String field = "body_" + stored.get(c.doc()).get("fieldLanguage");
+                String body = searcher.storedFields().document(c.doc(), Set.of(field)).get(field);
                 snippets.put(c.doc(), escape(body.length() > 200 ? body.substring(0, 200) + " …" : body));
             }
         }
