@@ -16,6 +16,11 @@ public record DeliveryCounts(Map<String, Long> byState, long everUnknown, long s
         return byState.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Rows whose delivery is over one way or another: neither waiting nor in flight. */
+    public long settled() {
+        return total() - get(DeliveryState.PENDING) - get(DeliveryState.SENDING);
+    }
+
     /** Nothing left to send or in flight. */
     public boolean finished() {
         return get(DeliveryState.PENDING) == 0 && get(DeliveryState.SENDING) == 0;

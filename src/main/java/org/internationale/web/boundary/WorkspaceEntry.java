@@ -1,0 +1,111 @@
+package org.internationale.web.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.internationale.identity.control.Logins;
+import org.internationale.identity.control.Permissions;
+import org.internationale.identity.entity.Caller;
+import org.internationale.identity.entity.LoginRefusedException;
+import org.internationale.web.boundary.WorkspacePages.Refused;
+import org.internationale.web.control.Dashboard;
+import org.internationale.web.control.Ui;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The way into the workspace: the login form ({@code /workspace/login}), logout and the dashboard
+ * ({@code /workspace/}). Mapped to all of {@code /workspace/*}, so an address no desk claims gets the workspace's 404
+ * page; the desks ({@link TranslatorDesk}, {@link EditorDesk}, {@link NewsletterDesk}) have longer prefixes and win.
+ */
+@WebServlet("/workspace/*")
+public class WorkspaceEntry extends HttpServlet {
+
+    @Inject
+    WorkspacePages pages;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Dashboard dashboard;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        pages.serve(request, response, false, this::route);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        pages.serve(request, response, true, this::route);
+    }
+
+    private void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
+            throws IOException {
+        if (parts.isEmpty() && !post) {
+            dashboard(request, response, ui);
+            return;
+        }
+        if (parts.isEmpty()) {
+            throw new Refused(405, ui.t("error.method"));
+        }
+        switch (parts.get(0)) {
+            case "login" -> {
+                if (post) {
+                    login(request, response, ui);
+                } else {
+                    pages.render(request, response, ui, "workspace/login.jte", Map.of("message", ""), 200);
+                }
+            }
+            case "logout" -> logout(request, response);
+            default -> throw WorkspacePages.notFound(ui);
+        }
+    }
+
+    private void login(HttpServletRequest request, HttpServletResponse response, Ui ui) throws IOException {
+        String username = Optional.ofNullable(request.getParameter("username")).orElse("").strip();
+        String password = Optional.ofNullable(request.getParameter("password")).orElse("");
+        try {
+            Optional<CredentialValidationResult> result = username.isEmpty() || username.length() > 64 || password.length() > 200
+                    ? Optional.empty() : logins.attempt(username, password, request.getRemoteAddr());
+            if (result.isEmpty()) {
+                pages.render(request, response, ui, "workspace/login.jte", Map.of("message", ui.t("workspace.login-failed")), 401);
+                return;
+            }
+            logins.openSession(request, result.get().getCallerPrincipal().getName());
+            HtmlResponses.redirect(response, 303, WorkspacePages.ROOT + "/");
+        } catch (LoginRefusedException e) {
+            long seconds = Math.max(1, LoginRefusedException.seconds(e.retryAfter()));
+            response.setHeader("Retry-After", Long.toString(seconds));
+            pages.render(request, response, ui, "workspace/login.jte", Map.of("message", ui.t("workspace.login-wait", "seconds", seconds)), 429);
+        }
+    }
+
+    private void logout(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        HtmlResponses.redirect(response, 303, WorkspacePages.ROOT + "/login");
+    }
+
+    private void dashboard(HttpServletRequest request, HttpServletResponse response, Ui ui) throws IOException {
+        Caller caller = permissions.caller();
+        Map<String, Object> model = new HashMap<>();
+        model.put("caller", caller);
+        model.put("progress", dashboard.progressOf(caller));
+        model.put("offered", dashboard.translatedLanguages());
+        pages.render(request, response, ui, "workspace/dashboard.jte", model, 200);
+    }
+}
