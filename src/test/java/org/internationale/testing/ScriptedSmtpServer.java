@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP server (RFC 5321 over a socket) that answers by recipient, to see how the sender takes each reply:
- * {@code reject…@} gets 550 at RCPT, {@code tempfail…@} 451 at RCPT, {@code datafail…@} 554 after DATA; everyone else
- * is accepted. Records connections, envelope senders and accepted recipients.
+ * {@code reject…@} gets 550 at RCPT, {@code tempfail…@} 451 at RCPT, {@code datafail…@} 554 after DATA, and for
+ * {@code drop…@} the server hangs up without a word, as a crashing relay would; everyone else is accepted. Records connections, envelope senders and accepted recipients.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -79,6 +79,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     reply(out, "250 2.1.0 ok");
                 } else if (command.startsWith("RCPT TO:")) {
                     recipient = line.substring(8).replaceAll("[<>]", "").strip();
+                    if (recipient.startsWith("drop")) {
+                        return;
+                    }
                     if (recipient.startsWith("reject")) {
                         reply(out, "550 5.1.1 no such user");
                     } else if (recipient.startsWith("tempfail")) {
