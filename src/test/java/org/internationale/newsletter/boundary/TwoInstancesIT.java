@@ -167,7 +167,7 @@ class TwoInstancesIT {
         Path dataDir = root.resolve("instance-" + name);
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-DADMIN_PASSWORD=" + Api.ADMIN_PASSWORD, "-DDATA_DIR=" + dataDir.toAbsolutePath(), "-DDATABASE_URL=" + databaseUrl,
+                "-DADMIN_PASSWORD=" + Api.ADMIN_PASSWORD, "-DPASSWORD_HASH_ITERATIONS=10000", "-DDATA_DIR=" + dataDir.toAbsolutePath(), "-DDATABASE_URL=" + databaseUrl,
                 "-DDATABASE_USER=" + databaseUser, "-DDATABASE_PASSWORD=" + System.getProperty("it.database.password", ""),
                 "-DSMTP_HOST=127.0.0.1", "-DSMTP_PORT=" + Integer.getInteger("it.smtp.port", 3025), "-DMAIL_FROM=news@internationale.test",
                 "-DINSTANCE_NAME=pair-" + name, "-DNEWSLETTER_TOPICS=news,alerts," + TOPIC, "-DSMTP_CONNECTIONS=2",
