@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * The delivery ledger: one row per campaign and subscriber, and the only truth about what was sent. Each SMTP
@@ -160,15 +159,24 @@ public class DeliveryLedger {
     }
 
     private Optional<DeliveryClaim> claim(Connection connection, Collection<Long> campaigns, Instant now) throws SQLException {
-        String in = campaigns.stream().map(c -> "?").collect(Collectors.joining(","));
-        List<Long> candidates = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delivery WHERE state = 'PENDING' AND next_attempt_at <= ?"
-                + " AND campaign_id IN (" + in + ") ORDER BY id LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
-            select.setTimestamp(1, Timestamp.from(now));
-            int i = 2;
-            for (Long campaign : campaigns) {
-                select.setLong(i++, campaign);
+        // one campaign at a time, oldest first, so that the index on (campaign_id, state, id) hands out the lowest
+        // pending ids directly; over a list of campaigns the database sorted every pending row on each claim, which
+        // made a 10 000-message campaign cost it ~10 ms of CPU per message (bench/README.md)
+        for (Long campaign : campaigns.stream().sorted().toList()) {
+            Optional<DeliveryClaim> claimed = claim(connection, campaign, now);
+            if (claimed.isPresent()) {
+                return claimed;
             }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<DeliveryClaim> claim(Connection connection, long campaign, Instant now) throws SQLException {
+        List<Long> candidates = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delivery WHERE campaign_id = ? AND state = 'PENDING'"
+                + " AND next_attempt_at <= ? ORDER BY id LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
+            select.setLong(1, campaign);
+            select.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     candidates.add(rows.getLong(1));
