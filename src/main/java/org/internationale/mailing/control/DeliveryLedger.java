@@ -61,6 +61,9 @@ public class DeliveryLedger {
     @Inject
     Clock clock;
 
+    /** Which database the ledger is on, learnt from the first connection: claims use PostgreSQL's RETURNING. */
+    private volatile Boolean postgres;
+
     /** Adds a row per recipient; recipients already in the ledger for this campaign are left as they are. */
     @Transactional
     public int enqueue(long campaignId, Collection<Recipient> recipients) {
@@ -109,19 +112,37 @@ public class DeliveryLedger {
      * Records how the lane's last message went (if any) and claims the next row of one of {@code campaigns} that is
      * due, in one transaction.
      *
+     * <p>The transaction is the connection's own, committed here, with any JTA transaction suspended. Under
+     * {@code REQUIRES_NEW} the container did not enlist this data source's connection when a lane on the managed
+     * executor asked for it, so every statement committed on its own (four commits per message, measured): the claim's
+     * row locks ended with its SELECT, all lanes picked the same rows, lost them to each other and stopped until the
+     * next tick. A local transaction is one commit per message on every thread, as the crash bound assumes.
+     *
      * @param delay when the last message could not go yet because of a rate limit: back to pending for this long
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<DeliveryClaim> advance(DeliveryClaim last, SendOutcome outcome, Duration delay, Collection<Long> campaigns) {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
-            if (last != null) {
-                report(connection, last, outcome, delay, now);
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                if (last != null) {
+                    report(connection, last, outcome, delay, now);
+                }
+                Optional<DeliveryClaim> next = campaigns.isEmpty() ? Optional.empty() : claim(connection, campaigns, now);
+                connection.commit();
+                return next;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
             }
-            if (campaigns.isEmpty()) {
-                return Optional.empty();
-            }
-            return claim(connection, campaigns, now);
         } catch (SQLException e) {
             throw new IllegalStateException("the ledger is unavailable: " + e.getMessage(), e);
         }
@@ -172,6 +193,9 @@ public class DeliveryLedger {
     }
 
     private Optional<DeliveryClaim> claim(Connection connection, long campaign, Instant now) throws SQLException {
+        if (isPostgres(connection)) {
+            return claimInOneStatement(connection, campaign, now);
+        }
         List<Long> candidates = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delivery WHERE campaign_id = ? AND state = 'PENDING'"
                 + " AND next_attempt_at <= ? ORDER BY id LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
@@ -193,6 +217,39 @@ public class DeliveryLedger {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * PostgreSQL: lock, claim and read the row in one round trip instead of three. Each round trip waits for a
+     * database process to be scheduled, and a lane waits for its claim before it can send: on a busy machine that
+     * latency, not work, bounded the sending rate. The lock is taken on exactly the row claimed.
+     */
+    private Optional<DeliveryClaim> claimInOneStatement(Connection connection, long campaign, Instant now) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement("UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ?"
+                + " WHERE id = (SELECT id FROM delivery WHERE campaign_id = ? AND state = 'PENDING' AND next_attempt_at <= ?"
+                + " ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+                + " RETURNING id, campaign_id, subscriber_id, email, domain, language, attempts")) {
+            claim.setString(1, settings.instance());
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setLong(3, campaign);
+            claim.setTimestamp(4, Timestamp.from(now));
+            try (ResultSet row = claim.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new DeliveryClaim(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5),
+                        row.getString(6), row.getInt(7)));
+            }
+        }
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        Boolean known = postgres;
+        if (known == null) {
+            known = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = known;
+        }
+        return known;
     }
 
     private static DeliveryClaim read(Connection connection, long id) throws SQLException {
