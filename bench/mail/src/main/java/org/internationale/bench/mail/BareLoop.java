@@ -52,10 +52,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * connections — and nothing else: no server, no database, no ledger.
  *
  * <pre>java -cp target/classes:target/lib/* org.internationale.bench.mail.BareLoop subscribers.tsv newsletter-dir key.pem
- *      host port connections from-address dkim-selector base-url</pre>
+ *      host port connections from-address dkim-selector base-url [rounds]</pre>
  *
  * {@code subscribers.tsv}: one {@code id<TAB>email<TAB>language} per line; a language without a file in
- * {@code newsletter-dir} gets {@code en.md}. Prints one line: {@code bare <messages> <seconds> <refused>}.
+ * {@code newsletter-dir} gets {@code en.md}. Each round (default one) renders, signs and sends everything again in the
+ * same JVM — the first with a cold JIT, later ones warm — and prints {@code bare <round> <messages> <seconds> <refused>}.
  */
 public final class BareLoop {
 
@@ -71,8 +72,8 @@ public final class BareLoop {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 9) {
-            System.err.println("usage: BareLoop subscribers.tsv newsletter-dir key.pem host port connections from selector base-url");
+        if (args.length != 9 && args.length != 10) {
+            System.err.println("usage: BareLoop subscribers.tsv newsletter-dir key.pem host port connections from selector base-url [rounds]");
             System.exit(2);
         }
         List<Recipient> recipients = new ArrayList<>();
@@ -95,12 +96,20 @@ public final class BareLoop {
         // the application keeps its link key in the database; any fixed random key costs the same to use
         byte[] linkKey = new byte[32];
         new SecureRandom().nextBytes(linkKey);
-
+        int rounds = args.length == 10 ? Integer.parseInt(args[9]) : 1;
         // the application pins Jakarta Mail's stream provider (MailSettings.pinStreamProvider); the same here, so
         // that neither side pays for a ServiceLoader scan per message: -Dbench.unpinned=true shows the difference
         if (!Boolean.getBoolean("bench.unpinned") && System.getProperty(StreamProvider.class.getName()) == null) {
             System.setProperty(StreamProvider.class.getName(), StreamProvider.provider().getClass().getName());
         }
+        for (int round = 1; round <= rounds; round++) {
+            round(round, recipients, newsletter, key, host, port, connections, from, domain, selector, base, linkKey);
+        }
+    }
+
+    private static void round(int round, List<Recipient> recipients, Path newsletter, RSAPrivateKey key, String host, int port,
+                              int connections, InternetAddress from, String domain, String selector, String base, byte[] linkKey)
+            throws InterruptedException {
         long start = System.nanoTime();
         Map<String, Variant> variants = new HashMap<>();
         for (Recipient recipient : recipients) {
@@ -184,7 +193,7 @@ public final class BareLoop {
             failures.get(0).printStackTrace();
             System.exit(1);
         }
-        System.out.printf(Locale.ROOT, "bare %d %.3f %d%n", recipients.size(), seconds, refused.get());
+        System.out.printf(Locale.ROOT, "bare %d %d %.3f %d%n", round, recipients.size(), seconds, refused.get());
     }
 
     /** One language's newsletter around the footer, rendered once: {@code title:} and {@code summary:} lines, then Markdown. */
