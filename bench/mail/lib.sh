@@ -31,6 +31,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 cleanup() {
     local status=$?
+    # errexit would end the handler at the first failing step (wait reports the sink's SIGTERM as 143)
+    set +e
     stop_server
     if [[ -n $SINK_PID ]] && kill -0 "$SINK_PID" 2>/dev/null; then kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null; fi
     dropdb --if-exists "$DB" 2>/dev/null || true
