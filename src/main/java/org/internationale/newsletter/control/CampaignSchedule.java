@@ -50,8 +50,12 @@ public class CampaignSchedule {
         try {
             campaigns.advance();
         } catch (RuntimeException e) {
-            // another instance advanced the same campaign at the same moment: the next tick sees its outcome
+            // another instance advanced the same campaign at the same moment: the next tick sees its outcome. Nothing
+            // more on this thread now: after a failed commit its persistence context may still hold the rolled-back
+            // changes, and a query here would try to flush them (seen with two instances on PostgreSQL)
             LOG.log(Level.FINE, "Campaign step deferred", e);
+            dispatcher.campaignsChanged();
+            return;
         }
         try {
             ledger.recoverAbandoned(LEASE);
