@@ -107,7 +107,7 @@ class SearchIT {
             Api.Reply reply = api.get("api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + "&lang=en");
             assertEquals(200, reply.status(), q.length() > 30 ? "long query" : q);
         }
-        // 10 000 characters fit the 32 KiB request line of src/main/payara/post-boot-commands.txt: answered
+        // 10 000 characters fit the 32 KiB request line of src/main/payara/pre-boot-commands.txt: answered
         Api.Reply huge = api.get("api/search?q=" + "x".repeat(10_000) + "&lang=en");
         assertEquals(200, huge.status(), "status " + huge.status());
         // past that the HTTP parser refuses the request itself: a 400, never a 500
