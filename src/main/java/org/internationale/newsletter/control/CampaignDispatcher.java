@@ -41,7 +41,10 @@ public class CampaignDispatcher {
     private static final Logger LOG = Logger.getLogger(CampaignDispatcher.class.getName());
     private static final Duration CAMPAIGNS_FRESH_FOR = Duration.ofMillis(500);
 
-    @Resource
+    /** Defined on {@link CampaignSchedule}: lanes never wait behind other work on the default executor. */
+    static final String LANES = "java:app/concurrent/sendingLanes";
+
+    @Resource(lookup = LANES)
     ManagedExecutorService executor;
 
     @Inject

@@ -2,6 +2,7 @@ package org.internationale.newsletter.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -23,6 +24,8 @@ import java.util.logging.Logger;
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
+// the sending lanes' own threads: on the shared default executor a long search-index rebuild held a campaign back
+@ManagedExecutorDefinition(name = CampaignDispatcher.LANES, maxAsync = 32)
 // each step runs in its own transaction: one failing must not roll back the others
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CampaignSchedule {
