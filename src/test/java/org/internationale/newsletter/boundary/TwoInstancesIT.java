@@ -171,8 +171,9 @@ class TwoInstancesIT {
                 "-DDATABASE_USER=" + databaseUser, "-DDATABASE_PASSWORD=" + System.getProperty("it.database.password", ""),
                 "-DSMTP_HOST=127.0.0.1", "-DSMTP_PORT=" + Integer.getInteger("it.smtp.port", 3025), "-DMAIL_FROM=news@internationale.test",
                 "-DINSTANCE_NAME=pair-" + name, "-DNEWSLETTER_TOPICS=news,alerts," + TOPIC, "-DSMTP_CONNECTIONS=2",
-                // slow enough that the campaign outlasts a few schedule ticks of both instances
-                "-DMAIL_RATE=60",
+                // slow enough that one instance alone would need 15 s: the one that started last (still indexing,
+                // still compiling) has time to join in, and the test shows them sharing the ledger
+                "-DMAIL_RATE=20",
                 "-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", Integer.toString(port),
                 "--deploy", System.getProperty("war.file")));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
