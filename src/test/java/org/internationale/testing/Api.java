@@ -123,6 +123,28 @@ public final class Api {
         return "Bearer " + issued.json().getString("token");
     }
 
+    /**
+     * Saves a translation of a document's title, summary and body as {@code translator} and approves each as
+     * {@code reviewer}, asserting every step succeeds.
+     */
+    public void translateAndApprove(jakarta.json.JsonObject document, String language, String translator, String reviewer,
+                                    String title, String summary, String body) {
+        String[][] parts = {{"titleId", title}, {"summaryId", summary}, {"bodyId", body}};
+        for (String[] part : parts) {
+            String id = document.getString(part[0]);
+            Reply saved = send("PUT", "api/admin/translations/" + language + "/" + id,
+                    jakarta.json.Json.createObjectBuilder().add("text", part[1]).add("baseRevision", 0).build().toString(), translator);
+            if (saved.status() != 200) {
+                throw new AssertionError("saving " + language + " " + id + ": " + saved.status() + " " + saved.body());
+            }
+            Reply approved = send("POST", "api/admin/translations/" + language + "/" + id + "/approve",
+                    "{\"revision\":" + saved.json().getInt("revision") + "}", reviewer);
+            if (approved.status() != 200) {
+                throw new AssertionError("approving " + language + " " + id + ": " + approved.status() + " " + approved.body());
+            }
+        }
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -103,15 +103,7 @@ class PublishingIT {
     }
 
     private void translateAndApprove(JsonObject document, String language, String title, String summary, String body) {
-        for (String[] part : List.of(new String[]{"titleId", title}, new String[]{"summaryId", summary}, new String[]{"bodyId", body})) {
-            String id = document.getString(part[0]);
-            Api.Reply saved = api.send("PUT", "api/admin/translations/" + language + "/" + id,
-                    Json.createObjectBuilder().add("text", part[1]).add("baseRevision", 0).build().toString(), translator);
-            assertEquals(200, saved.status(), saved.body());
-            Api.Reply approved = api.send("POST", "api/admin/translations/" + language + "/" + id + "/approve",
-                    "{\"revision\":" + saved.json().getInt("revision") + "}", reviewer);
-            assertEquals(200, approved.status(), approved.body());
-        }
+        api.translateAndApprove(document, language, translator, reviewer, title, summary, body);
     }
 
     private JsonObject read(long id, String lang) {
