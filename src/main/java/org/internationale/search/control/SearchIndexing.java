@@ -1,5 +1,7 @@
 package org.internationale.search.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -98,11 +105,14 @@ public class SearchIndexing {
                 done.get();
             }
             index.publish();
+            long indexed = System.nanoTime();
+            index.merge();
             index.rebuilt();
-            IndexRebuild done = new IndexRebuild(texts, groups, (System.nanoTime() - start) / 1_000_000, Instant.now());
+            IndexRebuild done = new IndexRebuild(texts, groups, (indexed - start) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000,
+                    Instant.now());
             lastRebuild = done;
-            LOG.info(() -> String.format(Locale.ROOT, "Search index rebuilt: %d texts of %d groups in %d ms (%.0f texts/s)",
-                    done.texts(), done.groups(), done.millis(), done.textsPerSecond()));
+            LOG.info(() -> String.format(Locale.ROOT, "Search index rebuilt: %d texts of %d groups in %d ms (%.0f texts/s), merged in %d ms",
+                    done.texts(), done.groups(), done.millis(), done.textsPerSecond(), done.mergeMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warning("Search index rebuild interrupted");
@@ -134,20 +144,62 @@ public class SearchIndexing {
         }
     }
 
+    /**
+     * Where indexing after a commit runs: one thread of the container's thread factory, started with this bean at
+     * start-up. The committing thread cannot be trusted with it: after a timer's transaction (a campaign publishing its
+     * newsletter, a scheduled publication) Payara runs these observers with no application component on the thread,
+     * and a bean first created there got no persistence context — indexing failed with a null entity manager
+     * (bench/mail/run on a fresh database found it). One thread also keeps updates in the order of their commits.
+     */
+    private ThreadPoolExecutor updates;
+
+    /** How long a committing thread waits for its update: long enough that a publish call's reply means "searchable". */
+    private static final long UPDATE_WAIT_SECONDS = 10;
+
+    @PostConstruct
+    void startUpdates() {
+        updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        updates.prestartCoreThread();
+    }
+
+    @PreDestroy
+    void stopUpdates() {
+        updates.shutdownNow();
+    }
+
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentPublished event) {
-        reindexDocument(event.documentId());
+        update(() -> reindexDocument(event.documentId()));
     }
 
     void onUnpublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentUnpublished event) {
-        safely(() -> index.replace(List.of(SearchSources.documentGroup(event.documentId())), List.of()));
+        update(() -> index.replace(List.of(SearchSources.documentGroup(event.documentId())), List.of()));
     }
 
     void onApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) TranslationApproved event) {
-        reindex(event.key().value());
+        update(() -> reindex(event.key().value()));
     }
 
     void onRevised(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceRevised event) {
-        reindex(event.key().value());
+        update(() -> reindex(event.key().value()));
+    }
+
+    private void update(Runnable work) {
+        Future<?> done;
+        try {
+            done = updates.submit(() -> safely(work));
+        } catch (RejectedExecutionException stopping) {
+            LOG.warning("Indexing skipped while the application stops; the next rebuild will repair it");
+            return;
+        }
+        try {
+            done.get(UPDATE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.log(Level.WARNING, "Indexing failed; the next rebuild will repair it", e.getCause());
+        } catch (TimeoutException e) {
+            LOG.info("Indexing takes longer than " + UPDATE_WAIT_SECONDS + " s; it goes on in the background");
+        }
     }
 
     private void reindex(String segmentKey) {
