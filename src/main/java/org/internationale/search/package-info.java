@@ -11,5 +11,13 @@
  * make words distinct. Turkish dotted and dotless i are folded together before tokenizing, so Istanbul, İSTANBUL and
  * istanbul meet; Persian's zero-width non-joiner is handled by the Persian analyzer at index and query time alike;
  * Traditional and Simplified Chinese meet through ICU's Traditional-Simplified transform.
+ *
+ * <p>Results: one pass over all matches ({@link org.internationale.search.control.ChainCollector}) keeps the best
+ * texts per language of the reader's fallback chain and counts every match exactly — {@code total} is the number of
+ * matching translation groups, the type and year facets count groups, the language facet counts texts. A group's texts
+ * are indexed as one Lucene block so that groups can be counted segment by segment. After a full rebuild the index is
+ * merged into one segment: a query pays for every segment it visits. Indexing after a commit runs on one thread of the
+ * container's thread factory, because observers of a timer's transaction run without the application's context
+ * (bench/README.md tells how that was found).
  */
 package org.internationale.search;

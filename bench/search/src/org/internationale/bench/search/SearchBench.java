@@ -69,6 +69,7 @@ public final class SearchBench {
             case "api" -> api(options);
             case "offline" -> offline(options);
             case "costs" -> costs(options);
+            case "lucene" -> lucene(options);
             default -> throw new IllegalArgumentException("phase load, api or offline");
         }
     }
@@ -320,6 +321,20 @@ public final class SearchBench {
             costs(out, searcher);
         }
         report(out, results, recall, configs, queries.size());
+    }
+
+    /** Bare Lucene alone, as {@code offline} measures it: for trying a change to the index without the whole run. */
+    private static void lucene(Map<String, String> options) throws Exception {
+        List<BenchQuery> queries = queries(out(options));
+        LanguageRegistry registry = new LanguageRegistry(LanguageTag.of("en"), LANGUAGES.stream().map(LanguageTag::of).toList(), Map.of());
+        Analyzer analyzer = new LanguageAnalyzers().perField(LANGUAGES.stream().map(LanguageTag::of).toList());
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(options.get("index"))))) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Latencies.Probe lucene = query -> bareLucene(searcher, analyzer, registry.chain(LanguageTag.of(query.language())).languages(), query);
+            for (int concurrency : concurrencies(options)) {
+                System.out.println(line(Latencies.measure("lucene", queries, concurrency, WARMUP_PASSES, requests(options, concurrency), lucene)));
+            }
+        }
     }
 
     /** Each query alone on bare Lucene, median of five runs: which kinds of query make the slow tail. */

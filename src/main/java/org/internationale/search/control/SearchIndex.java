@@ -34,7 +34,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -49,7 +52,7 @@ import java.util.logging.Logger;
 public class SearchIndex {
 
     /** Raise when fields or analysis change: the index is then rebuilt from the database. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
 
     @Inject
@@ -93,9 +96,28 @@ public class SearchIndex {
             writer.setLiveCommitData(Map.of("schema", Integer.toString(SCHEMA_VERSION)).entrySet());
             writer.commit();
             searchers = new SearcherManager(writer, null);
+            removeOlderSchemas(folder.getParent());
             return needsRebuild;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Indexes of older schema versions are never read again: their disk space is given back. */
+    private static void removeOlderSchemas(Path indexes) {
+        for (int version = 1; version < SCHEMA_VERSION; version++) {
+            Path older = indexes.resolve("v" + version);
+            if (!Files.isDirectory(older)) {
+                continue;
+            }
+            try (var files = Files.walk(older)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+                LOG.info(() -> "Removed the search index of schema " + older.getFileName());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "The old search index " + older + " could not be removed: " + e.getMessage());
+            }
         }
     }
 
@@ -123,11 +145,17 @@ public class SearchIndex {
     public void replace(Collection<String> groups, List<IndexedText> texts) {
         open();
         try {
+            Map<String, List<Document>> blocks = blocks(texts);
             for (String group : groups) {
-                writer.deleteDocuments(new Term("group", group));
+                List<Document> block = blocks.remove(group);
+                if (block == null) {
+                    writer.deleteDocuments(new Term("group", group));
+                } else {
+                    writer.updateDocuments(new Term("group", group), block);
+                }
             }
-            for (IndexedText text : texts) {
-                writer.addDocument(document(text));
+            for (List<Document> block : blocks.values()) {
+                writer.addDocuments(block);
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
@@ -144,8 +172,8 @@ public class SearchIndex {
     public void add(List<IndexedText> texts) {
         open();
         try {
-            for (IndexedText text : texts) {
-                writer.addDocument(document(text));
+            for (List<Document> block : blocks(texts).values()) {
+                writer.addDocuments(block);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -156,6 +184,22 @@ public class SearchIndex {
     public void publish() {
         open();
         try {
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            generation.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Merges the index into one segment. After a rebuild it is in dozens of segments, and a query pays for each: every
+     * term is looked up in every segment, and counting groups starts afresh per segment. Searches go on meanwhile.
+     */
+    public void merge() {
+        open();
+        try {
+            writer.forceMerge(1);
             writer.commit();
             searchers.maybeRefreshBlocking();
             generation.incrementAndGet();
@@ -188,6 +232,19 @@ public class SearchIndex {
 
     public synchronized void rebuilt() {
         needsRebuild = false;
+    }
+
+    /**
+     * A group's texts (a clause or document in all its languages) as one block: Lucene keeps a block's documents
+     * together in one segment through merges, which lets a search count distinct groups segment by segment
+     * ({@link ChainCollector}). Schema 3 introduced this; an older index is rebuilt.
+     */
+    private Map<String, List<Document>> blocks(List<IndexedText> texts) {
+        Map<String, List<Document>> blocks = new LinkedHashMap<>();
+        for (IndexedText text : texts) {
+            blocks.computeIfAbsent(text.group(), g -> new ArrayList<>()).add(document(text));
+        }
+        return blocks;
     }
 
     /** Stored, with offsets in the postings: the highlighter reads them instead of analysing each shown body again. */
