@@ -92,6 +92,18 @@ dkim_key() {
 
 # smtp-sink on 127.0.0.1:$SINK_PORT; with a folder, every completed mail transaction is written to a file of its own
 # there (an aborted one leaves no file). It runs as user postfix, so the folder is made writable for it.
+# CPU seconds (user + system) used so far by a process and, with a name, by every process of that name
+cpu_seconds() { # pid | -n name
+    local ticks
+    ticks=$(getconf CLK_TCK)
+    if [[ $1 == -n ]]; then
+        # shellcheck disable=SC2046
+        cat $(pgrep -x "$2" | sed 's|.*|/proc/&/stat|') 2>/dev/null | awk -v t="$ticks" '{ s += $14 + $15 } END { printf "%.2f", s / t }'
+    else
+        awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"
+    fi
+}
+
 start_sink() {
     local dump=${1:-}
     local args=(-u postfix -c)
@@ -121,7 +133,7 @@ start_server() {
         SMTP_HOST=127.0.0.1 SMTP_PORT="$SINK_PORT" SMTP_CONNECTIONS="$CONNECTIONS" MAIL_FROM="$FROM" \
         DKIM_PRIVATE_KEY_FILE="$WORK/dkim.pem" DKIM_SELECTOR="$SELECTOR" INSTANCE_NAME="$INSTANCE" \
         MAIL_UNKNOWN_POLICY="${MAIL_UNKNOWN_POLICY:-resend}" PUBLIC_BASE_URL="$BASE/" \
-        java -Xmx512m -jar "$ROOT/target/payara-micro.jar" --nohazelcast --port "$PORT" \
+        java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "$ROOT/target/payara-micro.jar" --nohazelcast --port "$PORT" \
         --rootdir "$WORK/payara-$SERVER_STARTS" --deploy "$ROOT/target/ROOT.war" > "$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
     local started

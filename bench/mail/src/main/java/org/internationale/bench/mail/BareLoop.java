@@ -102,9 +102,16 @@ public final class BareLoop {
         if (!Boolean.getBoolean("bench.unpinned") && System.getProperty(StreamProvider.class.getName()) == null) {
             System.setProperty(StreamProvider.class.getName(), StreamProvider.provider().getClass().getName());
         }
+        // CPU of this JVM per message and round, printed after the rounds' timings: compared with the server's in bench/mail/run
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        List<String> cpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            long before = os.getProcessCpuTime();
             round(round, recipients, newsletter, key, host, port, connections, from, domain, selector, base, linkKey);
+            cpu.add(String.format(Locale.ROOT, "bare loop round %d CPU ms/message: JVM %.3f", round,
+                    (os.getProcessCpuTime() - before) / 1e6 / recipients.size()));
         }
+        cpu.forEach(System.out::println);
     }
 
     private static void round(int round, List<Recipient> recipients, Path newsletter, RSAPrivateKey key, String host, int port,
