@@ -4,10 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.internationale.system.control.SharedSecrets;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -76,12 +73,7 @@ public class Verp {
     }
 
     private String tag(String kind, long id) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.secret("verp"), "HmacSHA256"));
-            return HexFormat.of().formatHex(Arrays.copyOf(mac.doFinal((kind + id).getBytes(StandardCharsets.US_ASCII)), 6));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Arrays.copyOf(secrets.hmac("verp", (kind + id).getBytes(StandardCharsets.US_ASCII)), 6));
     }
+
 }

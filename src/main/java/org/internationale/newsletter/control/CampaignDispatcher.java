@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs up to {@code SMTP_CONNECTIONS} sending lanes on the container's managed executor. A lane keeps one SMTP
- * connection open and loops: report the last message and claim the next (one transaction), wait for the rate
+ * connection and one ledger connection open and loops: report the last message and claim the next (one transaction), wait for the rate
  * limits by putting a message back rather than sleeping, compose, send. Lanes stop when nothing is due; the
  * schedule wakes them again. Campaigns being paused, cancelled or past their send-by time are left out of the very
  * next claim, so nothing goes out late.
@@ -101,13 +101,13 @@ public class CampaignDispatcher {
     }
 
     private void lane() {
-        try (MailConnection connection = new MailConnection(settings)) {
+        try (MailConnection connection = new MailConnection(settings); DeliveryLedger.Lane held = ledger.lane()) {
             DeliveryClaim last = null;
             SendOutcome outcome = null;
             Duration delay = null;
             while (true) {
                 Map<Long, Campaign> active = stopping.get() ? Map.of() : active();
-                var next = ledger.advance(last, outcome, delay, active.keySet());
+                var next = held.advance(last, outcome, delay, active.keySet());
                 if (next.isEmpty()) {
                     return;
                 }

@@ -4,11 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.internationale.system.control.SharedSecrets;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
@@ -57,12 +54,7 @@ public class SubscriberLinks {
     }
 
     private byte[] mac(String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.secret(SECRET), "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return secrets.hmac(SECRET, message.getBytes(StandardCharsets.UTF_8));
     }
+
 }

@@ -25,6 +25,12 @@ public class UiStrings {
 
     private final Map<String, Map<String, String>> catalogs = new ConcurrentHashMap<>();
 
+    /**
+     * Each thread's parsed patterns: parsing one per call was a visible share of composing every campaign message
+     * (three texts in each footer). ICU's MessageFormat is not safe to share between threads, hence per thread.
+     */
+    private final ThreadLocal<Map<String, MessageFormat>> formats = ThreadLocal.withInitial(HashMap::new);
+
     public String text(String key, LanguageTag language, Object... namedArguments) {
         Map<String, Object> arguments = new HashMap<>();
         for (int i = 0; i + 1 < namedArguments.length; i += 2) {
@@ -33,7 +39,8 @@ public class UiStrings {
         for (LanguageTag candidate : languages.chain(language).languages()) {
             String pattern = catalog(candidate).get(key);
             if (pattern != null) {
-                return new MessageFormat(pattern, candidate.locale()).format(arguments);
+                return formats.get().computeIfAbsent(candidate.value() + '\u0000' + key, k -> new MessageFormat(pattern, candidate.locale()))
+                        .format(arguments);
             }
         }
         throw new IllegalArgumentException("no interface text has the key " + key);
