@@ -417,34 +417,53 @@ public class DeliveryLedger {
     }
 
     public DeliveryCounts counts(long campaignId) {
-        Map<String, Long> byState = new LinkedHashMap<>();
-        for (DeliveryState state : DeliveryState.values()) {
-            byState.put(state.label(), 0L);
+        return counts(List.of(campaignId)).get(campaignId);
+    }
+
+    /** The counts of several campaigns in two queries, whatever their number: the campaign list shows them all. */
+    public Map<Long, DeliveryCounts> counts(Collection<Long> campaignIds) {
+        Map<Long, Map<String, Long>> byState = new LinkedHashMap<>();
+        Map<Long, long[]> others = new LinkedHashMap<>();
+        for (long id : campaignIds) {
+            Map<String, Long> states = new LinkedHashMap<>();
+            for (DeliveryState state : DeliveryState.values()) {
+                states.put(state.label(), 0L);
+            }
+            byState.put(id, states);
+            others.put(id, new long[2]);
         }
-        long everUnknown = 0;
-        long lastMinute = 0;
+        if (campaignIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = String.join(", ", java.util.Collections.nCopies(campaignIds.size(), "?"));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement states = connection.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE campaign_id = ? GROUP BY state");
-             PreparedStatement others = connection.prepareStatement("SELECT COUNT(unknown_at), SUM(CASE WHEN sent_at > ? THEN 1 ELSE 0 END)"
-                     + " FROM delivery WHERE campaign_id = ?")) {
-            states.setLong(1, campaignId);
+             PreparedStatement states = connection.prepareStatement("SELECT campaign_id, state, COUNT(*) FROM delivery WHERE campaign_id IN ("
+                     + in + ") GROUP BY campaign_id, state");
+             PreparedStatement rest = connection.prepareStatement("SELECT campaign_id, COUNT(unknown_at), SUM(CASE WHEN sent_at > ? THEN 1 ELSE 0 END)"
+                     + " FROM delivery WHERE campaign_id IN (" + in + ") GROUP BY campaign_id")) {
+            int at = 1;
+            rest.setTimestamp(1, Timestamp.from(clock.instant().minusSeconds(60)));
+            for (long id : campaignIds) {
+                states.setLong(at, id);
+                rest.setLong(at + 1, id);
+                at++;
+            }
             try (ResultSet rows = states.executeQuery()) {
                 while (rows.next()) {
-                    byState.put(DeliveryState.valueOf(rows.getString(1)).label(), rows.getLong(2));
+                    byState.get(rows.getLong(1)).put(DeliveryState.valueOf(rows.getString(2)).label(), rows.getLong(3));
                 }
             }
-            others.setTimestamp(1, Timestamp.from(clock.instant().minusSeconds(60)));
-            others.setLong(2, campaignId);
-            try (ResultSet row = others.executeQuery()) {
-                if (row.next()) {
-                    everUnknown = row.getLong(1);
-                    lastMinute = row.getLong(2);
+            try (ResultSet rows = rest.executeQuery()) {
+                while (rows.next()) {
+                    others.put(rows.getLong(1), new long[]{rows.getLong(2), rows.getLong(3)});
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new DeliveryCounts(byState, everUnknown, lastMinute);
+        Map<Long, DeliveryCounts> counts = new LinkedHashMap<>();
+        byState.forEach((id, states) -> counts.put(id, new DeliveryCounts(states, others.get(id)[0], others.get(id)[1])));
+        return counts;
     }
 
     /** The rows a crash left unknown, with what became of them: the answer to "who may have got it twice?". */

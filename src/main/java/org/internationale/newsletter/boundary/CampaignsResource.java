@@ -117,7 +117,9 @@ public class CampaignsResource {
     @GET
     public List<Progress> all() {
         permissions.requireAny(Role.EDITOR);
-        return campaigns.all().stream().map(c -> Progress.of(c, ledger.counts(c.id()))).toList();
+        List<Campaign> all = campaigns.all();
+        Map<Long, DeliveryCounts> counts = ledger.counts(all.stream().map(Campaign::id).toList());
+        return all.stream().map(c -> Progress.of(c, counts.get(c.id()))).toList();
     }
 
     @GET

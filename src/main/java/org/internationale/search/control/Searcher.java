@@ -24,6 +24,7 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.Bits;
+import org.internationale.api.boundary.HtmlPage;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.search.entity.SearchResult;
@@ -285,7 +286,7 @@ public class Searcher {
         for (Candidate c : shown) {
             if (snippets.get(c.doc()) == null) {
                 String body = stored.get(c.doc()).body();
-                snippets.put(c.doc(), escape(body.length() > 200 ? body.substring(0, 200) + " …" : body));
+                snippets.put(c.doc(), HtmlPage.escape(body.length() > 200 ? body.substring(0, 200) + " …" : body));
             }
         }
         return snippets;
@@ -319,10 +320,6 @@ public class Searcher {
             }
             return values;
         }
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
     /** The tokens each field's analyzer makes of a text: for translators and editors who wonder why a search misses. */

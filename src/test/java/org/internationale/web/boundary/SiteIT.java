@@ -117,8 +117,27 @@ class SiteIT {
         browser.get(url(path));
     }
 
+    /**
+     * The element, waiting up to ten seconds for it: after a click that submits a form the next page may still be
+     * loading (a run on PostgreSQL once looked for the preview on the page before it). Fails with where the browser is.
+     */
     private WebElement find(String css) {
-        return browser.findElement(By.cssSelector(css));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            List<WebElement> found = browser.findElements(By.cssSelector(css));
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                fail("No " + css + " on " + browser.getCurrentUrl() + " (" + browser.getTitle() + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
     }
 
     private List<WebElement> all(String css) {
