@@ -1,6 +1,5 @@
 package org.internationale.search.control;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -156,15 +155,23 @@ public class SearchIndexing {
     /** How long a committing thread waits for its update: long enough that a publish call's reply means "searchable". */
     private static final long UPDATE_WAIT_SECONDS = 10;
 
-    @PostConstruct
-    void startUpdates() {
-        updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
-        updates.prestartCoreThread();
+    /**
+     * Starts the indexing thread; {@link SearchStartup} calls it at start-up, always, so that this bean and its thread
+     * are made with the application's context — created lazily by a first event after a timer's commit, the bean
+     * would get neither its thread factory nor, through it, a thread that can read the database.
+     */
+    public synchronized void startUpdates() {
+        if (updates == null) {
+            updates = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+            updates.prestartCoreThread();
+        }
     }
 
     @PreDestroy
-    void stopUpdates() {
-        updates.shutdownNow();
+    synchronized void stopUpdates() {
+        if (updates != null) {
+            updates.shutdownNow();
+        }
     }
 
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentPublished event) {
@@ -184,6 +191,7 @@ public class SearchIndexing {
     }
 
     private void update(Runnable work) {
+        startUpdates();
         Future<?> done;
         try {
             done = updates.submit(() -> safely(work));

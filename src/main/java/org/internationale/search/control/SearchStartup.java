@@ -28,6 +28,7 @@ public class SearchStartup {
 
     @PostConstruct
     void open() {
+        indexing.startUpdates();
         if (index.open()) {
             executor.submit(indexing::rebuild);
         }
