@@ -4,7 +4,9 @@
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$BENCH_DIR/../.." && pwd)
-PORT=${PORT:-38080}
+# outside Linux's ephemeral range (32768–60999): at 38080 a client connection once held the port and the server
+# could not start
+PORT=${PORT:-28080}
 SINK_PORT=${SINK_PORT:-2525}
 CONNECTIONS=${SMTP_CONNECTIONS:-4}
 SUBSCRIBERS=${SUBSCRIBERS:-10000}
