@@ -2,7 +2,6 @@ package org.internationale.web.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.internationale.demands.control.Demands;
@@ -43,10 +42,7 @@ import java.util.Set;
  * signatures), the status of demands ({@code /workspace/demands}) and platform editions ({@code /workspace/editions}).
  */
 @WebServlet({"/workspace/documents/*", "/workspace/demands/*", "/workspace/editions/*"})
-public class EditorDesk extends HttpServlet {
-
-    @Inject
-    WorkspacePages pages;
+public class EditorDesk extends WorkspaceServlet {
 
     @Inject
     LanguageRegistry languages;
@@ -78,18 +74,9 @@ public class EditorDesk extends HttpServlet {
     @Inject
     Editions editions;
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, false, this::route);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, true, this::route);
-    }
-
     /** @param parts {@code [documents, …]}, {@code [demands]} or {@code [editions]} (anything after those two is ignored) */
-    private void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
+    @Override
+    void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
             throws IOException {
         switch (parts.get(0)) {
             case "documents" -> documents(request, response, parts, post, ui);

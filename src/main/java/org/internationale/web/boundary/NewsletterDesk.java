@@ -2,7 +2,6 @@ package org.internationale.web.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.internationale.identity.control.Permissions;
@@ -40,10 +39,7 @@ import java.util.Set;
  * test mail, send, pause, resume, cancel and progress ({@code /workspace/campaigns/{id}}).
  */
 @WebServlet({"/workspace/newsletters/*", "/workspace/campaigns/*"})
-public class NewsletterDesk extends HttpServlet {
-
-    @Inject
-    WorkspacePages pages;
+public class NewsletterDesk extends WorkspaceServlet {
 
     @Inject
     LanguageRegistry languages;
@@ -75,18 +71,9 @@ public class NewsletterDesk extends HttpServlet {
     @Inject
     PublicAddress publicAddress;
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, false, this::route);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, true, this::route);
-    }
-
     /** @param parts {@code [newsletters, {id}, …]} or {@code [campaigns, {id}]} */
-    private void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
+    @Override
+    void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
             throws IOException {
         switch (parts.get(0)) {
             case "newsletters" -> newsletters(request, response, parts, post, ui);

@@ -2,7 +2,6 @@ package org.internationale.web.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.internationale.identity.control.Permissions;
@@ -38,10 +37,7 @@ import java.util.Optional;
  * actions save, submit, approve, send back and restore.
  */
 @WebServlet("/workspace/translations/*")
-public class TranslatorDesk extends HttpServlet {
-
-    @Inject
-    WorkspacePages pages;
+public class TranslatorDesk extends WorkspaceServlet {
 
     @Inject
     LanguageRegistry languages;
@@ -67,18 +63,9 @@ public class TranslatorDesk extends HttpServlet {
     @Inject
     TranslationDesks desks;
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, false, this::route);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, true, this::route);
-    }
-
     /** @param parts {@code [translations, {lang}, …]} */
-    private void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
+    @Override
+    void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
             throws IOException {
         if (parts.size() < 2) {
             throw WorkspacePages.notFound(ui);

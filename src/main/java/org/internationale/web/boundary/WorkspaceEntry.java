@@ -3,7 +3,6 @@ package org.internationale.web.boundary;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -27,10 +26,7 @@ import java.util.Optional;
  * page; the desks ({@link TranslatorDesk}, {@link EditorDesk}, {@link NewsletterDesk}) have longer prefixes and win.
  */
 @WebServlet("/workspace/*")
-public class WorkspaceEntry extends HttpServlet {
-
-    @Inject
-    WorkspacePages pages;
+public class WorkspaceEntry extends WorkspaceServlet {
 
     @Inject
     Logins logins;
@@ -42,16 +38,7 @@ public class WorkspaceEntry extends HttpServlet {
     Dashboard dashboard;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, false, this::route);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        pages.serve(request, response, true, this::route);
-    }
-
-    private void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
+    void route(HttpServletRequest request, HttpServletResponse response, List<String> parts, boolean post, Ui ui)
             throws IOException {
         if (parts.isEmpty() && !post) {
             dashboard(request, response, ui);
