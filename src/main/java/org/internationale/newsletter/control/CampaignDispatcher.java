@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import org.internationale.locale.entity.LanguageTag;
@@ -15,6 +16,7 @@ import org.internationale.mailing.control.Verp;
 import org.internationale.mailing.entity.DeliveryClaim;
 import org.internationale.mailing.entity.SendOutcome;
 import org.internationale.newsletter.entity.Campaign;
+import org.internationale.newsletter.entity.CampaignStepDue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +35,8 @@ import java.util.stream.Collectors;
  * connection and one ledger connection open and loops: report the last message and claim the next (one transaction), wait for the rate
  * limits by putting a message back rather than sleeping, compose, send. Lanes stop when nothing is due; the
  * schedule wakes them again. Campaigns being paused, cancelled or past their send-by time are left out of the very
- * next claim, so nothing goes out late.
+ * next claim, so nothing goes out late. A change to a campaign and the last lane running out of messages announce
+ * {@link CampaignStepDue}: the schedule then takes its step at once instead of at its next tick.
  */
 @ApplicationScoped
 public class CampaignDispatcher {
@@ -64,6 +67,9 @@ public class CampaignDispatcher {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<CampaignStepDue> stepDue;
 
     private final AtomicInteger lanes = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -101,6 +107,7 @@ public class CampaignDispatcher {
     }
 
     private void lane() {
+        boolean reported = false;
         try (MailConnection connection = new MailConnection(settings); DeliveryLedger.Lane held = ledger.lane()) {
             DeliveryClaim last = null;
             SendOutcome outcome = null;
@@ -108,6 +115,7 @@ public class CampaignDispatcher {
             while (true) {
                 Map<Long, Campaign> active = stopping.get() ? Map.of() : active();
                 var next = held.advance(last, outcome, delay, active.keySet());
+                reported |= outcome != null;
                 if (next.isEmpty()) {
                     return;
                 }
@@ -123,7 +131,14 @@ public class CampaignDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "A sending lane stopped; its message in flight is recovered as unknown", e);
         } finally {
-            lanes.decrementAndGet();
+            // the last lane out after sending: its campaign may be finished, and closing it should not wait for the tick
+            if (lanes.decrementAndGet() == 0 && reported && !stopping.get()) {
+                try {
+                    stepDue.fire(new CampaignStepDue("the sending lanes ran out of messages"));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "Closing the campaign is left to the schedule's next tick", e);
+                }
+            }
         }
     }
 
@@ -152,8 +167,14 @@ public class CampaignDispatcher {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Forces the next claim to see campaign changes (pause, cancel) at once. */
+    /** Forces the next claim to see a campaign's change (send, pause, resume, cancel) at once, and the next step to come now. */
     public void campaignsChanged() {
+        forgetCampaigns();
+        stepDue.fire(new CampaignStepDue("a campaign changed"));
+    }
+
+    /** The next claim reads the sending campaigns afresh. */
+    void forgetCampaigns() {
         snapshot = new Snapshot(Instant.EPOCH, Map.of());
     }
 

@@ -16,8 +16,6 @@ import org.internationale.mailing.control.MailSettings;
 import org.internationale.mailing.control.Verp;
 import org.internationale.newsletter.entity.Campaign;
 import org.internationale.newsletter.entity.Variant;
-import org.internationale.publishing.control.DocumentEditor;
-import org.internationale.publishing.entity.Document;
 import org.internationale.subscribers.control.SubscriberLinks;
 
 import java.net.URI;
@@ -38,9 +36,6 @@ public class CampaignMessages {
 
     @Inject
     NewsletterRenderer renderer;
-
-    @Inject
-    DocumentEditor documents;
 
     @Inject
     SubscriberLinks links;
@@ -94,10 +89,8 @@ public class CampaignMessages {
     }
 
     private Variant variant(Campaign campaign, LanguageTag language, LanguageTag wanted) {
-        return variants.computeIfAbsent(campaign.id() + "/" + language.value() + "/" + wanted.value(), key -> {
-            Document newsletter = documents.find(campaign.newsletterId()).orElseThrow();
-            return renderer.render(newsletter, language, wanted, campaign.baseUrl());
-        });
+        return variants.computeIfAbsent(campaign.id() + "/" + language.value() + "/" + wanted.value(),
+                key -> renderer.render(campaign.newsletterId(), language, wanted, campaign.baseUrl()));
     }
 
     private MimeMessage message(Session session, String messageId, String email, Variant variant, NewsletterRenderer.Footer footer)

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.internationale.api.boundary.HtmlPage;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.control.LanguageRegistry;
@@ -62,6 +63,21 @@ public class NewsletterRenderer {
 
     @Inject
     UiStrings ui;
+
+    /**
+     * {@link #render(Document, LanguageTag, LanguageTag, URI)} of a newsletter by id, reading it in a transaction of
+     * its own: sending lanes call this, and outside a transaction their reads would go through a persistence context
+     * bound to the invocation their executor captured — shared by every lane it started, and closed under them when
+     * that invocation was an EJB call that had returned.
+     */
+    @Transactional
+    public Variant render(long newsletterId, LanguageTag language, LanguageTag wanted, URI base) {
+        Document newsletter = em.find(Document.class, newsletterId);
+        if (newsletter == null) {
+            throw new IllegalStateException("Newsletter " + newsletterId + " no longer exists.");
+        }
+        return render(newsletter, language, wanted, base);
+    }
 
     /**
      * @param wanted the language the reader asked for; when {@code language} differs, the mail says so in {@code language}
