@@ -60,6 +60,13 @@ public class DkimSigning {
 
     private RSAPrivateKey key;
 
+    /**
+     * Each thread's signer: a new one looks up and keys a {@code Signature} and a {@code MessageDigest} twice (once for
+     * its default algorithm, once for ours), through every security provider the server lists, for every message.
+     * A signer is not thread-safe, hence one per thread; its settings never change after start-up.
+     */
+    private final ThreadLocal<DkimSigner> signers = ThreadLocal.withInitial(this::signer);
+
     @PostConstruct
     void loadKey() {
         Optional<String> pem = keyText.filter(k -> !k.isBlank());
@@ -93,6 +100,10 @@ public class DkimSigning {
         if (key == null) {
             return message instanceof SMTPMessage smtp ? smtp : new SMTPMessage(message);
         }
+        return new DkimMessage(message, signers.get());
+    }
+
+    private DkimSigner signer() {
         DkimSigner signer = new DkimSigner(domain(), selector, key);
         signer.setHeaderCanonicalization(Canonicalization.RELAXED);
         signer.setBodyCanonicalization(Canonicalization.RELAXED);
@@ -103,7 +114,7 @@ public class DkimSigning {
         for (String header : SIGNED_HEADERS) {
             signer.addHeaderToSign(header);
         }
-        return new DkimMessage(message, signer);
+        return signer;
     }
 
     static RSAPrivateKey parse(String pem) {

@@ -32,13 +32,19 @@ class DatabaseSettingsTest {
                 "DATABASE_USER", "app",
                 "DATABASE_PASSWORD", "s&cret")::get);
         assertEquals("org.postgresql.ds.PGSimpleDataSource", settings.get(DatabaseSettings.DATASOURCE_CLASS));
-        assertEquals("jdbc:postgresql://db:5432/internationale?user=app&password=s%26cret", settings.get(DatabaseSettings.URL));
+        assertEquals("jdbc:postgresql://db:5432/internationale?user=app&password=s%26cret&reWriteBatchedInserts=true", settings.get(DatabaseSettings.URL));
     }
 
     @Test
     void postgresFromALibpqUrl() {
         Map<String, String> settings = DatabaseSettings.derive(Map.of("DATABASE_URL", "postgresql://app:pw@db.local:6543/movement?sslmode=require")::get);
-        assertEquals("jdbc:postgresql://db.local:6543/movement?sslmode=require&user=app&password=pw", settings.get(DatabaseSettings.URL));
+        assertEquals("jdbc:postgresql://db.local:6543/movement?sslmode=require&user=app&password=pw&reWriteBatchedInserts=true", settings.get(DatabaseSettings.URL));
+    }
+
+    @Test
+    void anOperatorsOwnBatchSettingIsKept() {
+        Map<String, String> settings = DatabaseSettings.derive(Map.of("DATABASE_URL", "jdbc:postgresql://db/m?reWriteBatchedInserts=false")::get);
+        assertEquals("jdbc:postgresql://db/m?reWriteBatchedInserts=false", settings.get(DatabaseSettings.URL));
     }
 
     @Test
