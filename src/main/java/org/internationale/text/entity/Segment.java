@@ -15,7 +15,7 @@ import org.internationale.locale.entity.LanguageTag;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,15 +66,18 @@ public class Segment {
         return new LanguageTag(sourceLanguage);
     }
 
+    /**
+     * The history, oldest first. Sorted here rather than trusted to {@code @OrderBy}: a query that fetches the
+     * revisions with a join gets them in whatever order the database's plan returns its rows (on PostgreSQL, a plan
+     * that found segments by id returned them unordered, and the last one in the list was not the latest).
+     */
     public List<SourceRevision> revisions() {
-        return Collections.unmodifiableList(revisions);
+        return revisions.stream().sorted(Comparator.comparingInt(SourceRevision::number)).toList();
     }
 
     public SourceRevision latest() {
-        if (revisions.isEmpty()) {
-            throw new IllegalStateException("segment " + key + " has no source text");
-        }
-        return revisions.get(revisions.size() - 1);
+        return revisions.stream().max(Comparator.comparingInt(SourceRevision::number))
+                .orElseThrow(() -> new IllegalStateException("segment " + key + " has no source text"));
     }
 
     public Optional<SourceRevision> revision(int number) {
@@ -83,12 +86,7 @@ public class Segment {
 
     /** The newest revision that changed the meaning; translations based on anything older are outdated. */
     public int lastMeaningRevision() {
-        for (int i = revisions.size() - 1; i >= 0; i--) {
-            if (revisions.get(i).changeKind() == ChangeKind.MEANING) {
-                return revisions.get(i).number();
-            }
-        }
-        return 0;
+        return revisions.stream().filter(r -> r.changeKind() == ChangeKind.MEANING).mapToInt(SourceRevision::number).max().orElse(0);
     }
 
     /**

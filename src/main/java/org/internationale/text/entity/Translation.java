@@ -20,7 +20,7 @@ import org.internationale.locale.entity.LanguageTag;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,15 +90,14 @@ public class Translation {
         return reviewState;
     }
 
+    /** The history, oldest first; sorted here for the reason {@link Segment#revisions()} gives. */
     public List<TranslationRevision> revisions() {
-        return Collections.unmodifiableList(revisions);
+        return revisions.stream().sorted(Comparator.comparingInt(TranslationRevision::number)).toList();
     }
 
     public TranslationRevision latest() {
-        if (revisions.isEmpty()) {
-            throw new IllegalStateException("translation has no text yet");
-        }
-        return revisions.get(revisions.size() - 1);
+        return revisions.stream().max(Comparator.comparingInt(TranslationRevision::number))
+                .orElseThrow(() -> new IllegalStateException("translation has no text yet"));
     }
 
     /** The translator asks a reviewer to look at the latest revision. */

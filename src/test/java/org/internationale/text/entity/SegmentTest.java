@@ -58,4 +58,30 @@ class SegmentTest {
         translation.revise("Texto de una versión que no conocemos.", 0, null, "seed", null, ReviewState.APPROVED, T);
         assertEquals(TranslationState.OUTDATED, segment.stateOf(translation));
     }
+
+    /** The order rows arrive in when revisions are fetched with a join is the database plan's, not the history's. */
+    @Test
+    void historyAndStatesDoNotDependOnTheOrderRevisionsWereLoadedIn() throws ReflectiveOperationException {
+        Segment segment = segment();
+        segment.revise("Stop all evictions and foreclosures.", ChangeKind.MEANING, "ed", null, T);
+        segment.revise("Stop all evictions and foreclosures!", ChangeKind.WORDING, "ed", null, T);
+        Translation translation = new Translation(segment, ES);
+        translation.revise("Detener todos los desalojos.", 1, null, "maria", null, ReviewState.APPROVED, T);
+        translation.revise("Detener los desalojos y las ejecuciones.", 2, null, "maria", null, ReviewState.APPROVED, T);
+        reverse(segment, "revisions");
+        reverse(translation, "revisions");
+
+        assertEquals(3, segment.latest().number());
+        assertEquals(2, segment.lastMeaningRevision());
+        assertEquals(java.util.List.of(1, 2, 3), segment.revisions().stream().map(SourceRevision::number).toList());
+        assertEquals(2, translation.latest().number());
+        assertEquals(TranslationState.CURRENT, segment.stateOf(translation));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void reverse(Object entity, String field) throws ReflectiveOperationException {
+        java.lang.reflect.Field list = entity.getClass().getDeclaredField(field);
+        list.setAccessible(true);
+        java.util.Collections.reverse((java.util.List<Object>) list.get(entity));
+    }
 }
