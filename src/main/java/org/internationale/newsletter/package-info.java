@@ -10,5 +10,10 @@
  * footer with the subscriber's signed links is per message. Message-IDs are derived from campaign and subscriber, so
  * a message resent after a crash is recognisable as the same one. No open or click tracking: who reads union mail is
  * nobody's business.
+ *
+ * <p>Campaign steps (start, deadline, close) live in the database and are taken by a one-second schedule on every
+ * instance, the safety net; where an instance knows a step is due (a send or resume request, its lanes out of
+ * messages) a {@code CampaignStepDue} event has the schedule take it at once, through a timer in the schedule's own
+ * container context — lanes started from other contexts inherited invocations that ended under them.
  */
 package org.internationale.newsletter;

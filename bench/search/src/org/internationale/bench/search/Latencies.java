@@ -82,18 +82,19 @@ record Latencies(String system, int concurrency, int requests, double seconds, d
      */
     private static void warmUp(String system, List<BenchQuery> queries, int concurrency, int minimum, Probe probe,
                                ExecutorService clients) throws Exception {
-        StringBuilder medians = new StringBuilder();
+        List<String> medians = new java.util.ArrayList<>();
         long start = System.nanoTime();
-        int passes = 0;
-        while (passes < minimum || System.nanoTime() - start < WARMUP_NANOS) {
+        while (medians.size() < minimum || System.nanoTime() - start < WARMUP_NANOS) {
             long[] nanos = new long[queries.size()];
             run(queries, concurrency, queries.size(), probe, clients, nanos);
-            passes++;
             Arrays.sort(nanos);
-            medians.append(String.format(Locale.ROOT, " %.2f", millis(nanos, 0.50)));
+            medians.add(String.format(Locale.ROOT, "%.2f", millis(nanos, 0.50)));
         }
-        System.err.printf(Locale.ROOT, "%s concurrency %d: %d warm-up passes in %.0f s, their medians (ms):%s%n", system, concurrency,
-                passes, (System.nanoTime() - start) / 1e9, medians);
+        int passes = medians.size();
+        String shown = passes <= 16 ? String.join(" ", medians)
+                : String.join(" ", medians.subList(0, 8)) + " … " + String.join(" ", medians.subList(passes - 8, passes));
+        System.err.printf(Locale.ROOT, "%s concurrency %d: %d warm-up passes in %.0f s, their medians (ms): %s%n", system, concurrency,
+                passes, (System.nanoTime() - start) / 1e9, shown);
     }
 
     private static double millis(long[] sorted, double quantile) {
