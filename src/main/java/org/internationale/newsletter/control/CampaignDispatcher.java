@@ -73,6 +73,8 @@ public class CampaignDispatcher {
 
     private final AtomicInteger lanes = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** A lane reported a message since the lanes last all stopped: when the last one stops, a campaign may be done. */
+    private final AtomicBoolean reportedSinceIdle = new AtomicBoolean();
     private volatile SendingRate rate;
     private volatile Snapshot snapshot = new Snapshot(Instant.EPOCH, Map.of());
 
@@ -107,7 +109,6 @@ public class CampaignDispatcher {
     }
 
     private void lane() {
-        boolean reported = false;
         try (MailConnection connection = new MailConnection(settings); DeliveryLedger.Lane held = ledger.lane()) {
             DeliveryClaim last = null;
             SendOutcome outcome = null;
@@ -115,7 +116,9 @@ public class CampaignDispatcher {
             while (true) {
                 Map<Long, Campaign> active = stopping.get() ? Map.of() : active();
                 var next = held.advance(last, outcome, delay, active.keySet());
-                reported |= outcome != null;
+                if (outcome != null) {
+                    reportedSinceIdle.set(true);
+                }
                 if (next.isEmpty()) {
                     return;
                 }
@@ -131,8 +134,9 @@ public class CampaignDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "A sending lane stopped; its message in flight is recovered as unknown", e);
         } finally {
-            // the last lane out after sending: its campaign may be finished, and closing it should not wait for the tick
-            if (lanes.decrementAndGet() == 0 && reported && !stopping.get()) {
+            // the last lane out after the lanes sent: a campaign may be finished, and closing it should not wait for
+            // the tick (whichever lane stops last, also one that found nothing to send)
+            if (lanes.decrementAndGet() == 0 && reportedSinceIdle.getAndSet(false) && !stopping.get()) {
                 try {
                     stepDue.fire(new CampaignStepDue("the sending lanes ran out of messages"));
                 } catch (RuntimeException e) {
