@@ -136,6 +136,7 @@ start_server() {
         DKIM_PRIVATE_KEY_FILE="$WORK/dkim.pem" DKIM_SELECTOR="$SELECTOR" INSTANCE_NAME="$INSTANCE" \
         MAIL_UNKNOWN_POLICY="${MAIL_UNKNOWN_POLICY:-resend}" PUBLIC_BASE_URL="$BASE/" \
         java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "$ROOT/target/payara-micro.jar" --nohazelcast --port "$PORT" \
+        --prebootcommandfile "$ROOT/src/main/payara/pre-boot-commands.txt" \
         --rootdir "$WORK/payara-$SERVER_STARTS" --deploy "$ROOT/target/ROOT.war" > "$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
     local started
