@@ -59,8 +59,8 @@ public class PlatformReader {
      * The platform's segments with their revisions. Loaded before sections and clauses so that the segments those
      * refer to are these complete instances, not ones whose revisions would load one by one. Found by id from the
      * clauses and sections: asked from the segments' side ({@code … where exists clause or exists section}) the
-     * database tested every segment of every document — 70–135 ms for the platform page and the language list at
-     * 100 000 published texts (bench/search's corpus). (This was tried once before and served stale revisions on
+     * database tested every segment of every document: the platform page took 57 ms at 100 000 published texts
+     * (bench/search's corpus), 26–37 ms found by id. (This was tried once before and served stale revisions on
      * PostgreSQL: fetched by id, the revisions came in the plan's row order, and the entities took the last one for
      * the latest. They now order their history themselves.)
      */
