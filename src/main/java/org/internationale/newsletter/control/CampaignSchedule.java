@@ -2,8 +2,8 @@ package org.internationale.newsletter.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Lock;
-import jakarta.ejb.LockType;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
@@ -22,6 +22,7 @@ import org.internationale.newsletter.entity.CampaignStepDue;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,7 +36,7 @@ import java.util.logging.Logger;
  * messages) the same step runs at once rather than up to a second later — in the mail benchmark the ticks before a
  * campaign's first message and after its last added one to two and a half seconds. It runs as a single-action timer
  * due at once: the same container thread and invocation as the tick's, whose transactions and the lanes it starts are
- * known to work, and the same lock, so one step at a time. "At once" needs Payara's minimum timer delivery interval
+ * known to work; one step at a time, the tick's or the timer's. "At once" needs Payara's minimum timer delivery interval
  * lowered from its default of one second (src/main/payara/pre-boot-commands.txt, 10 ms); on a server without that
  * setting the step still comes, a second later. (An {@code @Asynchronous} method and a task on the lanes'
  * executor calling this bean were tried first: lanes started from there inherited an EJB invocation that ended
@@ -43,6 +44,9 @@ import java.util.logging.Logger;
  */
 @Startup
 @Singleton
+// steps take turns on a lock of their own: with the container's write lock a send request announcing a step waited
+// for any step under way (a campaign's start takes seconds), and could time out into an error
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @DependsOn("SchemaMigration")
 // the sending lanes' own threads: on the shared default executor a long search-index rebuild held a campaign back
 @ManagedExecutorDefinition(name = CampaignDispatcher.LANES, maxAsync = 32)
@@ -67,6 +71,7 @@ public class CampaignSchedule {
     TimerService timers;
 
     private final AtomicBoolean stepQueued = new AtomicBoolean();
+    private final ReentrantLock stepping = new ReentrantLock();
 
     @PostConstruct
     void recover() {
@@ -78,8 +83,10 @@ public class CampaignSchedule {
         step();
     }
 
-    /** Sets a timer for one step now; announcements while one is set and has not yet fired join it. */
-    @Lock(LockType.READ)
+    /**
+     * Sets a timer for one step now; announcements while one is set and has not yet fired join it. Never waits: the
+     * announcer is a request or a sending lane.
+     */
     public void stepDue(@Observes CampaignStepDue due) {
         if (!stepQueued.compareAndSet(false, true)) {
             return;
@@ -100,6 +107,15 @@ public class CampaignSchedule {
 
     /** Starts what is due, cancels what missed its send-by time, closes what is done, wakes the lanes. */
     private void step() {
+        stepping.lock();
+        try {
+            takeStep();
+        } finally {
+            stepping.unlock();
+        }
+    }
+
+    private void takeStep() {
         try {
             campaigns.advance();
         } catch (RuntimeException e) {
