@@ -75,5 +75,4 @@ public class Verp {
     private String tag(String kind, long id) {
         return HexFormat.of().formatHex(Arrays.copyOf(secrets.hmac("verp", (kind + id).getBytes(StandardCharsets.US_ASCII)), 6));
     }
-
 }

@@ -56,5 +56,4 @@ public class SubscriberLinks {
     private byte[] mac(String message) {
         return secrets.hmac(SECRET, message.getBytes(StandardCharsets.UTF_8));
     }
-
 }
