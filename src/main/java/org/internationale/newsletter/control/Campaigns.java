@@ -229,8 +229,9 @@ public class Campaigns {
         }
         Document newsletter = documents.find(campaign.newsletterId()).orElseThrow();
         if (!newsletter.isLive()) {
-            // a newsletter that went out is public: the archive and search show it
-            publisher.publish(newsletter.id(), Set.of(), null);
+            // a newsletter that went out is public: the archive and search show it (within moments: its lanes do not
+            // wait for the index)
+            publisher.publishForCampaign(newsletter.id());
         }
         long began = System.nanoTime();
         List<Subscriptions.Audience> audience = subscriptions.audience(campaign.topics());

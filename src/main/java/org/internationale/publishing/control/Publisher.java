@@ -51,12 +51,26 @@ public class Publisher {
     @Inject
     Event<DocumentUnpublished> unpublished;
 
+    /** An editor's publication: returns once what went live is searchable. */
     @Transactional
     public Document publish(long id, Set<String> coordinatedLanguages, Instant at) {
+        return publish(id, coordinatedLanguages, at, true);
+    }
+
+    /**
+     * Publishes now for a campaign that sends the document: nobody waits for the search index, which catches up within
+     * moments while the campaign's first messages go out.
+     */
+    @Transactional
+    public Document publishForCampaign(long id) {
+        return publish(id, Set.of(), null, false);
+    }
+
+    private Document publish(long id, Set<String> coordinatedLanguages, Instant at, boolean publisherWaits) {
         Document document = em.find(Document.class, id);
         document.publish(at, clock.instant(), coordinatedLanguages);
         if (document.isLive()) {
-            announce(document, release(document), true);
+            announce(document, release(document), true, publisherWaits);
         }
         return document;
     }
@@ -89,7 +103,7 @@ public class Publisher {
                 .getResultList();
         for (Document document : due) {
             document.goLive(now);
-            announce(document, release(document), true);
+            announce(document, release(document), true, false);
             LOG.info(() -> "Published scheduled document " + document.id());
         }
         return due.size();
@@ -109,17 +123,17 @@ public class Publisher {
         }
         Document document = em.find(Document.class, id);
         if (document != null && document.isLive()) {
-            announce(document, release(document), false);
+            announce(document, release(document), false, true);
         }
     }
 
-    private void announce(Document document, Set<String> released, boolean first) {
+    private void announce(Document document, Set<String> released, boolean first, boolean publisherWaits) {
         Set<String> languages = new TreeSet<>(released);
         if (first) {
             languages.add(document.sourceLanguage().value());
         }
         if (!languages.isEmpty()) {
-            published.fire(new DocumentPublished(document.id(), document.type(), languages));
+            published.fire(new DocumentPublished(document.id(), document.type(), languages, publisherWaits));
         }
     }
 

@@ -175,28 +175,32 @@ public class SearchIndexing {
     }
 
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentPublished event) {
-        update(() -> reindexDocument(event.documentId()));
+        update(() -> reindexDocument(event.documentId()), event.publisherWaits());
     }
 
     void onUnpublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentUnpublished event) {
-        update(() -> index.replace(List.of(SearchSources.documentGroup(event.documentId())), List.of()));
+        update(() -> index.replace(List.of(SearchSources.documentGroup(event.documentId())), List.of()), true);
     }
 
     void onApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) TranslationApproved event) {
-        update(() -> reindex(event.key().value()));
+        update(() -> reindex(event.key().value()), true);
     }
 
     void onRevised(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceRevised event) {
-        update(() -> reindex(event.key().value()));
+        update(() -> reindex(event.key().value()), true);
     }
 
-    private void update(Runnable work) {
+    /** @param wait whether the committing thread waits (up to {@link #UPDATE_WAIT_SECONDS}) until the update is searchable */
+    private void update(Runnable work, boolean wait) {
         startUpdates();
         Future<?> done;
         try {
             done = updates.submit(() -> safely(work));
         } catch (RejectedExecutionException stopping) {
             LOG.warning("Indexing skipped while the application stops; the next rebuild will repair it");
+            return;
+        }
+        if (!wait) {
             return;
         }
         try {
