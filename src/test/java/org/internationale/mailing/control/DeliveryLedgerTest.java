@@ -96,6 +96,48 @@ class DeliveryLedgerTest {
     }
 
     @Test
+    void aLaneGoesThroughACampaignInOrderAndComesBackForARowPutBack() {
+        enqueue(CAMPAIGN, 4);
+        try (DeliveryLedger.Lane lane = ledger.lane()) {
+            DeliveryClaim first = lane.advance(null, null, null, Set.of(CAMPAIGN)).orElseThrow();
+            DeliveryClaim second = lane.advance(first, null, Duration.ofSeconds(5), Set.of(CAMPAIGN)).orElseThrow();
+            DeliveryClaim third = lane.advance(second, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).orElseThrow();
+            DeliveryClaim fourth = lane.advance(third, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).orElseThrow();
+            assertTrue(first.id() < second.id() && second.id() < third.id() && third.id() < fourth.id(), "oldest first");
+            assertTrue(lane.advance(fourth, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).isEmpty(),
+                    "the row put back is not due yet");
+            clock.move(Duration.ofSeconds(6));
+            DeliveryClaim again = lane.advance(null, null, null, Set.of(CAMPAIGN)).orElseThrow();
+            assertEquals(first.id(), again.id(), "the row put back is found once due");
+            assertTrue(lane.advance(again, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).isEmpty());
+        }
+        DeliveryCounts counts = ledger.counts(CAMPAIGN);
+        assertEquals(4, counts.get(DeliveryState.SENT));
+        assertTrue(counts.finished());
+    }
+
+    @Test
+    void twoLanesNeverClaimTheSameRowAndTogetherSendEveryOne() {
+        enqueue(CAMPAIGN, 6);
+        Set<Long> claimed = new java.util.HashSet<>();
+        try (DeliveryLedger.Lane one = ledger.lane(); DeliveryLedger.Lane two = ledger.lane()) {
+            DeliveryClaim a = one.advance(null, null, null, Set.of(CAMPAIGN)).orElseThrow();
+            DeliveryClaim b = two.advance(null, null, null, Set.of(CAMPAIGN)).orElseThrow();
+            while (a != null || b != null) {
+                for (DeliveryClaim c : java.util.Arrays.asList(a, b)) {
+                    if (c != null) {
+                        assertTrue(claimed.add(c.id()), "claimed twice: " + c.id());
+                    }
+                }
+                a = a == null ? null : one.advance(a, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).orElse(null);
+                b = b == null ? null : two.advance(b, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).orElse(null);
+            }
+        }
+        assertEquals(6, claimed.size());
+        assertEquals(6, ledger.counts(CAMPAIGN).get(DeliveryState.SENT));
+    }
+
+    @Test
     void temporaryRefusalsAreRetriedLaterWithGrowingWaitsThenFail() {
         enqueue(CAMPAIGN, 1);
         DeliveryClaim claim = claim();
