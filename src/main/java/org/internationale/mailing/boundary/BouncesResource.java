@@ -31,10 +31,12 @@ public class BouncesResource {
     @Path("check")
     public Map<String, Integer> check() {
         permissions.requireAny(Role.ADMIN);
+        // asked before the call: an exception the singleton throws reaches us wrapped by the EJB container
+        if (!mailbox.configured()) {
+            throw new ClientErrorException("No bounce mailbox is configured: set BOUNCE_MAILBOX (e.g. imaps://user:password@host/INBOX).", 409);
+        }
         try {
             return Map.of("handled", mailbox.check());
-        } catch (IllegalStateException e) {
-            throw new ClientErrorException(e.getMessage(), 409);
         } catch (MessagingException e) {
             throw new WebApplicationException("The bounce mailbox could not be read: " + e.getMessage(), 502);
         }

@@ -53,9 +53,14 @@ public class BounceMailbox {
     @Inject
     Subscriptions subscriptions;
 
+    /** Whether {@code BOUNCE_MAILBOX} names a mailbox to read. */
+    public boolean configured() {
+        return mailbox.filter(m -> !m.isBlank()).isPresent();
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     void poll() {
-        if (mailbox.filter(m -> !m.isBlank()).isEmpty()) {
+        if (!configured()) {
             return;
         }
         try {
@@ -67,7 +72,7 @@ public class BounceMailbox {
 
     /** Reads the mailbox now; returns how many messages were handled. */
     public int check() throws MessagingException {
-        if (mailbox.filter(m -> !m.isBlank()).isEmpty()) {
+        if (!configured()) {
             throw new IllegalStateException("BOUNCE_MAILBOX is not configured.");
         }
         URLName url = new URLName(mailbox.get());

@@ -117,6 +117,13 @@ class TwoInstancesIT {
         assertEquals(SUBSCRIBERS, byInstance.values().stream().mapToInt(Integer::intValue).sum());
     }
 
+    @Test
+    void withoutABounceMailboxAskingToReadItIsAConflictWithAReason() {
+        Api.Reply checked = new Api(second).send("POST", "api/admin/bounces/check", null, Api.basic("admin", Api.ADMIN_PASSWORD));
+        assertEquals(409, checked.status(), checked.body());
+        assertTrue(checked.body().contains("BOUNCE_MAILBOX"), checked.body());
+    }
+
     private static Set<String> insertSubscribers(long offset) throws Exception {
         try (Connection db = DriverManager.getConnection(databaseUrl, databaseUser, System.getProperty("it.database.password", ""))) {
             db.setAutoCommit(false);
