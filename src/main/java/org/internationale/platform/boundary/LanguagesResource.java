@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
 import org.internationale.locale.entity.LanguageTag;
-import org.internationale.platform.control.PlatformReader;
+import org.internationale.platform.control.PlatformCoverage;
 
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ public class LanguagesResource {
     LanguageRegistry registry;
 
     @Inject
-    PlatformReader reader;
+    PlatformCoverage platformCoverage;
 
     public record LanguageInfo(String tag, String name, String nativeName, String direction, List<String> pluralCategories,
                                List<String> fallbackChain, double complete) {
@@ -32,7 +32,7 @@ public class LanguagesResource {
 
     @GET
     public List<LanguageInfo> languages() {
-        Map<LanguageTag, Double> coverage = reader.coverage();
+        Map<LanguageTag, Double> coverage = platformCoverage.current();
         return registry.languages().stream().map(language -> info(language, coverage.getOrDefault(language.tag(), 0.0))).toList();
     }
 
