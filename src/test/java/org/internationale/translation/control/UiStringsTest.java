@@ -42,8 +42,9 @@ class UiStringsTest {
         assertTrue(source.size() >= 50);
         List<Path> files;
         try (Stream<Path> dirs = Files.list(Project.translations())) {
-            files = dirs.filter(Files::isDirectory).map(d -> d.resolve("platform.po")).filter(Files::exists)
-                    .map(p -> p.resolveSibling("ui.po")).sorted().toList();
+            // every language that ships the platform must ship the interface too; some ship only the interface
+            files = dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("platform.po")) || Files.exists(d.resolve("ui.po")))
+                    .map(d -> d.resolve("ui.po")).sorted().toList();
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
