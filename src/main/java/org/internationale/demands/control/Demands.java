@@ -55,11 +55,20 @@ public class Demands {
         return entry;
     }
 
+    /** The updates a demand's latest are looked for in: the newest, as a list page shows them. */
+    public static final int RECENT_UPDATES = DocumentReader.PAGE_SIZE;
+
     @Transactional
     public List<Demand> all(Negotiated negotiated) {
+        return all(negotiated, documents.newest(DocumentType.UPDATE, negotiated, RECENT_UPDATES));
+    }
+
+    /** @param recentUpdates the newest {@link #RECENT_UPDATES} updates, when the caller has them already */
+    @Transactional
+    public List<Demand> all(Negotiated negotiated, List<DocumentView> recentUpdates) {
         PlatformView view = platform.platform(negotiated);
         Map<String, List<Entry>> timelines = timelines();
-        List<DocumentView> updates = documents.list(DocumentType.UPDATE, null, negotiated, 1, false).items();
+        List<DocumentView> updates = recentUpdates;
         List<Demand> demands = new ArrayList<>();
         for (SectionView root : view.sections()) {
             if (!root.id().equals("demands")) {

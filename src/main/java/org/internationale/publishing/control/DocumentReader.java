@@ -27,9 +27,12 @@ import org.internationale.text.entity.Translation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Published documents for readers. A document is served in the first language of the reader's chain that it is out
@@ -86,31 +89,36 @@ public class DocumentReader {
         long total = count.getSingleResult();
         int from = (page - 1) * PAGE_SIZE;
         if (!byTitle) {
-            List<DocumentView> views = query.setFirstResult(from).setMaxResults(PAGE_SIZE).getResultList().stream()
-                    .map(document -> view(document, negotiated, false)).toList();
-            return new Page(page, PAGE_SIZE, total, views);
+            return new Page(page, PAGE_SIZE, total, views(query.setFirstResult(from).setMaxResults(PAGE_SIZE).getResultList(), negotiated, false));
         }
-        List<DocumentView> views = new ArrayList<>(query.getResultList().stream().map(document -> view(document, negotiated, false)).toList());
+        List<DocumentView> views = new ArrayList<>(views(query.getResultList(), negotiated, false));
         Collator collator = Collator.getInstance(negotiated.tag().locale());
         views.sort(Comparator.comparing(DocumentView::title, collator::compare));
         int start = Math.min(views.size(), from);
         return new Page(page, PAGE_SIZE, total, views.subList(start, Math.min(views.size(), start + PAGE_SIZE)));
     }
 
-    /** The newest published documents of a type, bodies rendered: what a feed carries, in one query and one pass. */
+    /** The newest published documents of a type, bodies rendered: what a feed carries. */
     public List<DocumentView> latest(DocumentType type, Negotiated negotiated, int count) {
+        return views(newestDocuments(type, count), negotiated, true);
+    }
+
+    /** The newest published documents of a type, titles and summaries only, without counting them all: a home page's list. */
+    public List<DocumentView> newest(DocumentType type, Negotiated negotiated, int count) {
+        return views(newestDocuments(type, count), negotiated, false);
+    }
+
+    private List<Document> newestDocuments(DocumentType type, int count) {
         return em.createQuery("select d from Document d where d.state = :published and d.type = :type"
                         + " order by d.publishedAt desc, d.id desc", Document.class)
                 .setParameter("published", DocumentState.PUBLISHED)
                 .setParameter("type", type)
                 .setMaxResults(count)
-                .getResultList().stream()
-                .map(document -> view(document, negotiated, true))
-                .toList();
+                .getResultList();
     }
 
     public Optional<DocumentView> one(long id, Negotiated negotiated) {
-        return Optional.ofNullable(em.find(Document.class, id)).filter(Document::isLive).map(d -> view(d, negotiated, true));
+        return Optional.ofNullable(em.find(Document.class, id)).filter(Document::isLive).map(d -> views(List.of(d), negotiated, true).get(0));
     }
 
     /** A published page by its slug (a page without one by its id), in the reader's language. */
@@ -120,7 +128,7 @@ public class DocumentReader {
         if (page.isEmpty() && slugOrId.matches("[0-9]{1,18}")) {
             page = Optional.ofNullable(em.find(Document.class, Long.parseLong(slugOrId))).filter(d -> d.type() == DocumentType.PAGE);
         }
-        return page.filter(Document::isLive).map(d -> view(d, negotiated, true));
+        return page.filter(Document::isLive).map(d -> views(List.of(d), negotiated, true).get(0));
     }
 
     /** The language a reader with this chain gets the document in. */
@@ -128,12 +136,32 @@ public class DocumentReader {
         return chain.languages().stream().filter(document::isLive).findFirst().orElse(document.sourceLanguage());
     }
 
-    DocumentView view(Document document, Negotiated negotiated, boolean withBody) {
-        LanguageTag served = servedLanguage(document, negotiated.chain());
+    /**
+     * Documents as a reader gets them. The texts of all of them, and their translations into the languages they are
+     * served in, are read in two queries: a query per document made a list page cost 40 queries, each of which
+     * first had the persistence context compare every entity loaded so far for changes (the home page's profile at
+     * 100 000 published texts). A list without bodies does not load the bodies' texts.
+     */
+    List<DocumentView> views(List<Document> documents, Negotiated negotiated, boolean withBody) {
+        Map<Long, LanguageTag> served = new HashMap<>();
+        Set<SegmentKey> keys = new HashSet<>();
+        for (Document document : documents) {
+            served.put(document.id(), servedLanguage(document, negotiated.chain()));
+            keys.add(document.titleKey());
+            keys.add(document.summaryKey());
+            if (withBody) {
+                keys.add(document.bodyKey());
+            }
+        }
+        Map<SegmentKey, Segment> texts = segments.findAll(keys);
+        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(texts.values(), Set.copyOf(served.values()));
+        return documents.stream().map(document -> view(document, served.get(document.id()), negotiated, withBody, texts, translations)).toList();
+    }
+
+    private DocumentView view(Document document, LanguageTag served, Negotiated negotiated, boolean withBody,
+                              Map<SegmentKey, Segment> texts, Map<Long, Map<LanguageTag, Translation>> translations) {
         FallbackChain chain = new FallbackChain(served.equals(document.sourceLanguage())
                 ? List.of(served) : List.of(served, document.sourceLanguage()));
-        Map<SegmentKey, Segment> texts = segments.findAll(document.keys());
-        Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(texts.values(), List.of(served));
         LocalizedText title = localize(texts.get(document.titleKey()), translations, chain);
         LocalizedText summary = localize(texts.get(document.summaryKey()), translations, chain);
         LocalizedText body = withBody ? localize(texts.get(document.bodyKey()), translations, chain) : null;

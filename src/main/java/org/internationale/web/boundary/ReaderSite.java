@@ -255,10 +255,11 @@ public class ReaderSite extends HttpServlet {
     }
 
     private void home(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
-        List<DocumentView> updates = documents.list(DocumentType.UPDATE, null, visit.negotiated(), 1, false).items();
+        // one list of the newest updates serves both the page's own list and each demand's latest
+        List<DocumentView> updates = documents.newest(DocumentType.UPDATE, visit.negotiated(), Demands.RECENT_UPDATES);
         Map<String, Object> model = new HashMap<>();
         model.put("updates", updates.subList(0, Math.min(HOME_UPDATES, updates.size())));
-        model.put("demands", demands.all(visit.negotiated()));
+        model.put("demands", demands.all(visit.negotiated(), updates));
         render(request, response, visit, "reader/home.jte", model, 200);
     }
 
