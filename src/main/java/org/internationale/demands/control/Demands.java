@@ -68,7 +68,6 @@ public class Demands {
     public List<Demand> all(Negotiated negotiated, List<DocumentView> recentUpdates) {
         PlatformView view = platform.platform(negotiated);
         Map<String, List<Entry>> timelines = timelines();
-        List<DocumentView> updates = recentUpdates;
         List<Demand> demands = new ArrayList<>();
         for (SectionView root : view.sections()) {
             if (!root.id().equals("demands")) {
@@ -78,7 +77,7 @@ public class Demands {
                 for (ServedClause clause : group.clauses()) {
                     List<Entry> timeline = timelines.getOrDefault(clause.id(), List.of());
                     Entry current = timeline.isEmpty() ? null : timeline.get(timeline.size() - 1);
-                    List<DocumentView> latest = updates.stream().filter(u -> u.demands().contains(clause.id()))
+                    List<DocumentView> latest = recentUpdates.stream().filter(u -> u.demands().contains(clause.id()))
                             .limit(LATEST_UPDATES).toList();
                     demands.add(new Demand(clause.id(), group.id(), group.numeral(), clause,
                             current == null ? DemandStatus.Status.NOT_MET.label() : current.status(),

@@ -389,21 +389,43 @@ public class DeliveryLedger {
     }
 
     /**
-     * Rows can only be in flight for a campaign that is not sent (a campaign is sent when none is). Saying so lets the
-     * database find them through the campaign's index, which the abandoned-rows check needs every second; an index led
-     * by the state would be rewritten by every report and claim, and PostgreSQL's planner chose it for the report,
-     * scanning every entry a row in flight ever left there (migration V7).
+     * Rows can only be in flight for a campaign that is not sent (a campaign is sent when none is): recovery looks for
+     * them campaign by campaign, through the campaign's index, which the abandoned-rows check needs every second. An
+     * index led by the state would be rewritten by every report and claim, and PostgreSQL's planner chose it for the
+     * report, scanning every entry a row in flight ever left there (migration V7). The campaigns are listed first and
+     * named in the statement: H2 answered {@code campaign_id IN (SELECT …)} by walking the whole index (90 ms at
+     * 300 000 rows), a list of ids in 0.3 ms.
      */
-    private static final String UNFINISHED_CAMPAIGN = "campaign_id IN (SELECT id FROM campaign WHERE state <> 'SENT')";
+    private static List<Long> unfinishedCampaigns(Connection connection) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM campaign WHERE state <> 'SENT'");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
 
     private int recover(String condition, Object parameter) {
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection connection = dataSource.getConnection()) {
+            List<Long> campaigns = unfinishedCampaigns(connection);
+            if (campaigns.isEmpty()) {
+                return 0;
+            }
+            String inCampaigns = "campaign_id IN (" + String.join(", ", java.util.Collections.nCopies(campaigns.size(), "?")) + ")";
+            List<Object> parameters = new ArrayList<>(List.of(now));
+            parameters.addAll(campaigns);
+            parameters.add(parameter);
             int unknown = update(connection, "UPDATE delivery SET state = 'UNKNOWN', unknown_at = ?, claimed_by = NULL"
-                    + " WHERE " + UNFINISHED_CAMPAIGN + " AND state = 'SENDING' AND " + condition, now, parameter);
+                    + " WHERE " + inCampaigns + " AND state = 'SENDING' AND " + condition, parameters.toArray());
             if (unknown > 0 && settings.resendUnknown()) {
-                update(connection, "UPDATE delivery SET state = 'PENDING', next_attempt_at = ? WHERE " + UNFINISHED_CAMPAIGN
-                        + " AND state = 'UNKNOWN' AND unknown_at = ?", now, now);
+                parameters = new ArrayList<>(List.of(now));
+                parameters.addAll(campaigns);
+                parameters.add(now);
+                update(connection, "UPDATE delivery SET state = 'PENDING', next_attempt_at = ? WHERE " + inCampaigns
+                        + " AND state = 'UNKNOWN' AND unknown_at = ?", parameters.toArray());
             }
             if (unknown > 0) {
                 LOG.warning(() -> unknown + " message(s) were being sent when an instance stopped; their delivery is unknown and they are "

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How complete the platform is in each offered language, kept between requests. Working it out loads every platform
- * translation with its revisions (about 140 ms with 20 languages, whatever else is published), and it changes only
+ * translation with its revisions (70–140 ms with 20 languages, measured, whatever else is published), and it changes only
  * when a translation is approved or a source revised: those commits clear it here at once. Another instance's
  * approvals, and changes that announce no event (a seed import at start-up), show within {@link #FRESH}.
  */

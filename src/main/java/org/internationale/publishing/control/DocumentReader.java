@@ -142,7 +142,7 @@ public class DocumentReader {
      * first had the persistence context compare every entity loaded so far for changes (the home page's profile at
      * 100 000 published texts). A list without bodies does not load the bodies' texts.
      */
-    List<DocumentView> views(List<Document> documents, Negotiated negotiated, boolean withBody) {
+    private List<DocumentView> views(List<Document> documents, Negotiated negotiated, boolean withBody) {
         Map<Long, LanguageTag> served = new HashMap<>();
         Set<SegmentKey> keys = new HashSet<>();
         for (Document document : documents) {

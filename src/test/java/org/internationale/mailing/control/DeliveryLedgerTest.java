@@ -180,6 +180,18 @@ class DeliveryLedgerTest {
     }
 
     @Test
+    void recoveryFindsTheRowsInFlightOfEveryUnfinishedCampaign() {
+        enqueue(CAMPAIGN, 2);
+        enqueue(CAMPAIGN + 1, 2);
+        claim();
+        ledger.advance(null, null, null, Set.of(CAMPAIGN + 1)).orElseThrow();
+        assertEquals(2, ledger.recoverOwn());
+        assertEquals(1, ledger.counts(CAMPAIGN).everUnknown());
+        assertEquals(1, ledger.counts(CAMPAIGN + 1).everUnknown());
+        assertEquals(2, ledger.counts(CAMPAIGN + 1).get(DeliveryState.PENDING), "sent again under the resend policy");
+    }
+
+    @Test
     void underTheReportPolicyUnknownRowsWaitForAPerson() {
         ledger.settings = settings("report");
         enqueue(CAMPAIGN, 1);
