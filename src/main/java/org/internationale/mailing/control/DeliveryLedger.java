@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -414,18 +415,11 @@ public class DeliveryLedger {
             if (campaigns.isEmpty()) {
                 return 0;
             }
-            String inCampaigns = "campaign_id IN (" + String.join(", ", java.util.Collections.nCopies(campaigns.size(), "?")) + ")";
-            List<Object> parameters = new ArrayList<>(List.of(now));
-            parameters.addAll(campaigns);
-            parameters.add(parameter);
-            int unknown = update(connection, "UPDATE delivery SET state = 'UNKNOWN', unknown_at = ?, claimed_by = NULL"
-                    + " WHERE " + inCampaigns + " AND state = 'SENDING' AND " + condition, parameters.toArray());
+            int unknown = update(connection, "UPDATE delivery SET state = 'UNKNOWN', unknown_at = ?, claimed_by = NULL WHERE campaign_id IN ("
+                    + placeholders(campaigns.size()) + ") AND state = 'SENDING' AND " + condition, around(now, campaigns, parameter));
             if (unknown > 0 && settings.resendUnknown()) {
-                parameters = new ArrayList<>(List.of(now));
-                parameters.addAll(campaigns);
-                parameters.add(now);
-                update(connection, "UPDATE delivery SET state = 'PENDING', next_attempt_at = ? WHERE " + inCampaigns
-                        + " AND state = 'UNKNOWN' AND unknown_at = ?", parameters.toArray());
+                update(connection, "UPDATE delivery SET state = 'PENDING', next_attempt_at = ? WHERE campaign_id IN ("
+                        + placeholders(campaigns.size()) + ") AND state = 'UNKNOWN' AND unknown_at = ?", around(now, campaigns, now));
             }
             if (unknown > 0) {
                 LOG.warning(() -> unknown + " message(s) were being sent when an instance stopped; their delivery is unknown and they are "
@@ -466,7 +460,7 @@ public class DeliveryLedger {
         if (campaignIds.isEmpty()) {
             return Map.of();
         }
-        String in = String.join(", ", java.util.Collections.nCopies(campaignIds.size(), "?"));
+        String in = placeholders(campaignIds.size());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement states = connection.prepareStatement("SELECT campaign_id, state, COUNT(*) FROM delivery WHERE campaign_id IN ("
                      + in + ") GROUP BY campaign_id, state");
@@ -601,6 +595,20 @@ public class DeliveryLedger {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** {@code ?, ?, …}: an IN list of {@code count} parameters. */
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+
+    /** A statement's parameters: one, the campaigns of its IN list, one. */
+    private static Object[] around(Object first, List<Long> campaigns, Object last) {
+        List<Object> parameters = new ArrayList<>(campaigns.size() + 2);
+        parameters.add(first);
+        parameters.addAll(campaigns);
+        parameters.add(last);
+        return parameters.toArray();
     }
 
     private static int update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -60,7 +60,8 @@ public class PlatformReader {
      * refer to are these complete instances, not ones whose revisions would load one by one. Found by id from the
      * clauses and sections: asked from the segments' side ({@code … where exists clause or exists section}) the
      * database tested every segment of every document: the platform page took 57 ms at 100 000 published texts
-     * (bench/search's corpus), 26–37 ms found by id. (This was tried once before and served stale revisions on
+     * (bench/search's corpus), 26–37 ms found by id — both measured before that corpus had statistics; with them, the
+     * page takes about 6 ms found by id. (This was tried once before and served stale revisions on
      * PostgreSQL: fetched by id, the revisions came in the plan's row order, and the entities took the last one for
      * the latest. They now order their history themselves.)
      */
