@@ -92,8 +92,6 @@ dkim_key() {
     openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/dkim.pem" 2>/dev/null || die "openssl genpkey"
 }
 
-# smtp-sink on 127.0.0.1:$SINK_PORT; with a folder, every completed mail transaction is written to a file of its own
-# there (an aborted one leaves no file). It runs as user postfix, so the folder is made writable for it.
 # CPU seconds (user + system) used so far by a process and, with a name, by every process of that name
 cpu_seconds() { # pid | -n name
     local ticks
@@ -106,6 +104,8 @@ cpu_seconds() { # pid | -n name
     fi
 }
 
+# smtp-sink on 127.0.0.1:$SINK_PORT; with a folder, every completed mail transaction is written to a file of its own
+# there (an aborted one leaves no file). It runs as user postfix, so the folder is made writable for it.
 start_sink() {
     local dump=${1:-}
     local args=(-u postfix -c)
@@ -148,6 +148,25 @@ start_server() {
         sleep 0.2
     done
     die "the server was not ready within 180 s"
+}
+
+# Until the server has used under 5 % of a core for two seconds running (at most 60 s): the work it does after it is
+# ready (warming the search analysis, the JIT finishing start-up's compilations) must not run beside a baseline.
+wait_until_quiet() {
+    local before after quiet=0
+    before=$(cpu_seconds "$SERVER_PID")
+    for _ in $(seq 60); do
+        sleep 1
+        after=$(cpu_seconds "$SERVER_PID")
+        if awk -v a="$after" -v b="$before" 'BEGIN { exit !(a - b < 0.05) }'; then
+            quiet=$((quiet + 1))
+            [[ $quiet -ge 2 ]] && return 0
+        else
+            quiet=0
+        fi
+        before=$after
+    done
+    log "the server was still busy 60 s after start-up; going on"
 }
 
 stop_server() {

@@ -4,13 +4,15 @@
  * translation group, with a field set per language (Lucene's own analyzers) and a universal ICU field.
  *
  * <p>Decisions: the index is derived from the database and lives under {@code DATA_DIR/index}; it is rebuilt in the
- * background at start-up when missing, unreadable or of an older schema version, while the API answers from whatever
- * is there. Publishing, unpublishing, approvals and source revisions reach it through CDI events and are visible within
- * a second through a {@link org.apache.lucene.search.SearcherManager}. The universal field folds case and diacritics
- * with ICU folding, except in Devanagari, Bengali and Thai, where folding would strip the virama and tone marks that
- * make words distinct. Turkish dotted and dotless i are folded together before tokenizing, so Istanbul, İSTANBUL and
- * istanbul meet; Persian's zero-width non-joiner is handled by the Persian analyzer at index and query time alike;
- * Traditional and Simplified Chinese meet through ICU's Traditional-Simplified transform.
+ * background at start-up when missing, unreadable or of an older schema version, while the API answers from whatever is
+ * there; an index already on disk has its analysis loaded in the background instead (Lucene and ICU read the Japanese
+ * and Korean dictionaries, word break engines and transforms on first use, which the first search after a restart
+ * waited for). Publishing, unpublishing, approvals and source revisions reach it through CDI events and are visible
+ * within a second through a {@link org.apache.lucene.search.SearcherManager}. The universal field folds case and
+ * diacritics with ICU folding, except in Devanagari, Bengali and Thai, where folding would strip the virama and tone
+ * marks that make words distinct. Turkish dotted and dotless i are folded together before tokenizing, so Istanbul,
+ * İSTANBUL and istanbul meet; Persian's zero-width non-joiner is handled by the Persian analyzer at index and query
+ * time alike; Traditional and Simplified Chinese meet through ICU's Traditional-Simplified transform.
  *
  * <p>Results: one pass over all matches ({@link org.internationale.search.control.ChainCollector}) keeps the best
  * texts per language of the reader's fallback chain and counts every match exactly — {@code total} is the number of

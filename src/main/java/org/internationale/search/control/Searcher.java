@@ -332,8 +332,12 @@ public class Searcher {
     }
 
     static List<String> tokens(Analyzer analyzer, String text) {
+        return tokens(analyzer, "body", text);
+    }
+
+    static List<String> tokens(Analyzer analyzer, String field, String text) {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("body", text)) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken() && tokens.size() < 1000) {

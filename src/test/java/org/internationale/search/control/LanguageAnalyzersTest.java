@@ -71,4 +71,25 @@ class LanguageAnalyzersTest {
         assertEquals(List.of(), tokens("sw", "na ya wa"), "Swahili stop words");
         assertEquals(tokens("ru", "забастовки"), tokens("ru", "забастовка"));
     }
+
+    @Test
+    void warmUpTextReachesTheScriptOfEveryShippedLanguage() {
+        // the start-up warm-up loads a script's segmentation only if its text has words in that script
+        for (String tag : org.internationale.locale.control.LanguageConfiguration.DEFAULT_LANGUAGES.split(",")) {
+            LanguageTag language = LanguageTag.of(tag.strip());
+            // the writing systems of Chinese, Japanese and Korean are named as a whole; their characters as one script
+            String script = switch (language.likely().getScript()) {
+                case "Hans", "Hant", "Jpan" -> "Hani";
+                case "Kore" -> "Hang";
+                default -> language.likely().getScript();
+            };
+            int code = com.ibm.icu.lang.UScript.getCodeFromName(script);
+            assertTrue(SearchIndex.WARM_UP_TEXT.codePoints().anyMatch(cp -> com.ibm.icu.lang.UScript.getScript(cp) == code),
+                    language + ": the warm-up text has nothing in " + script);
+            List<String> ownScript = tokens(language.value(), SearchIndex.WARM_UP_TEXT).stream()
+                    .filter(token -> token.codePoints().anyMatch(cp -> com.ibm.icu.lang.UScript.getScript(cp) == code))
+                    .toList();
+            assertTrue(!ownScript.isEmpty(), language + ": no token in " + language.likely().getScript());
+        }
+    }
 }
