@@ -63,6 +63,27 @@ class SearchIT {
     }
 
     @Test
+    void thaiSnippetsAreCutAroundTheMatchNotWholeParagraphs() {
+        // Thai ends a sentence with a space or nothing, so sentence breaks alone made each passage a whole paragraph
+        String sentence = "สหภาพแรงงานเรียกร้องค่าจ้างที่เป็นธรรมและวันหยุดพักผ่อนสำหรับทุกคน ";
+        String body = sentence.repeat(10) + "\n\n" + sentence.repeat(5) + "คนงานท่าเรือนัดหยุดงานทั้งเมือง " + sentence.repeat(5)
+                + "\n\n" + sentence.repeat(10);
+        String editor = Api.basic("admin", Api.ADMIN_PASSWORD);
+        Api.Reply created = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "th")
+                .add("title", "ข่าวการนัดหยุดงาน").add("summary", "").add("body", body).build().toString(), editor);
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/publish", "{}", editor).status());
+
+        JsonObject first = search("ท่าเรือ", "th").getJsonArray("hits").getJsonObject(0);
+        assertTrue(first.getString("id").startsWith("doc:" + id + ":"), first.toString());
+        String snippet = first.getString("snippet");
+        assertTrue(snippet.contains("<mark>ท่าเรือ</mark>"), snippet);
+        int shown = snippet.replaceAll("</?mark>", "").length();
+        assertTrue(shown <= 250, shown + " characters shown of a paragraph of " + sentence.length() * 10 + ": " + snippet);
+    }
+
+    @Test
     void arabicHindiAndChineseFindTheirOwnLanguage() {
         for (String[] query : List.of(new String[]{"الإضراب", "ar"}, new String[]{"मज़दूर", "hi"}, new String[]{"工人", "zh-Hans"},
                 new String[]{"забастовки", "ru"})) {
