@@ -20,8 +20,9 @@
  * are indexed as one Lucene block so that groups can be counted segment by segment. After a full rebuild the index is
  * merged into one segment: a query pays for every segment it visits. Indexing after a commit runs on one thread of the
  * container's thread factory, because observers of a timer's transaction run without the application's context
- * (bench/README.md tells how that was found). Snippets are the body's best two sentences with the matches marked;
- * in Thai, Lao, Khmer and Burmese, which end a sentence with a space or nothing, about 160 characters around the match
- * cut at word boundaries instead (a sentence there was the whole paragraph).
+ * (bench/README.md tells how that was found). Snippets are the body's best two sentences with the matches marked,
+ * by ICU's sentence rules for the text's language (the JDK's, which the highlighter uses by default, miss the full
+ * stops of Amharic, Tigrinya, Urdu and Armenian); in Thai, Lao, Khmer and Burmese, which end a sentence with a space or
+ * nothing, about 160 characters around the match cut at ICU's word boundaries instead.
  */
 package org.internationale.search;

@@ -1,5 +1,6 @@
 package org.internationale.search.control;
 
+import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.lucene.analysis.Analyzer;
@@ -41,7 +42,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -316,19 +316,20 @@ public class Searcher {
         }
 
         /**
-         * Passages are sentences, except in scripts that end a sentence with a space or with nothing (Thai, Lao, Khmer,
-         * Burmese): there a sentence break iterator finds only line ends, and a snippet was two whole paragraphs. Those
-         * passages are cut at word boundaries (the JDK's dictionary-based word breaks) to about 160 characters around
-         * the match instead.
+         * Passages are sentences by ICU's rules for the body's language, except in scripts that end a sentence with a
+         * space or with nothing (Thai, Lao, Khmer, Burmese): there sentence rules find only line ends, and a snippet was
+         * the whole text. Those passages are cut at ICU's dictionary-based word boundaries to about 160 characters
+         * around the match instead.
          */
         @Override
         protected BreakIterator getBreakIterator(String field) {
             String language = field.substring(field.indexOf('_') + 1);
+            ULocale locale = ULocale.forLanguageTag(language);
             if (WITHOUT_SENTENCE_MARKS.contains(language)) {
-                return LengthGoalBreakIterator.createClosestToLength(BreakIterator.getWordInstance(Locale.forLanguageTag(language)),
-                        PASSAGE_GOAL, 0.5f);
+                return LengthGoalBreakIterator.createClosestToLength(
+                        new IcuBreakIterator(com.ibm.icu.text.BreakIterator.getWordInstance(locale)), PASSAGE_GOAL, 0.5f);
             }
-            return super.getBreakIterator(field);
+            return new IcuBreakIterator(com.ibm.icu.text.BreakIterator.getSentenceInstance(locale));
         }
 
         @Override
