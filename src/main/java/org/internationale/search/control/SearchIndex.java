@@ -150,8 +150,8 @@ public class SearchIndex {
      * Loads what each field's analysis needs before a reader or a publication does. Lucene and ICU read their
      * dictionaries, break rules and transforms on first use (Japanese and Korean dictionaries, ICU's Thai and CJK
      * word break engines, the Traditional–Simplified transform): after a restart onto an index already on disk, the
-     * first search in English, Japanese or Korean waited 0.3–0.5 s for it, and the first campaign's start paid for it
-     * while its newsletter was indexed in each language.
+     * first search in Japanese or Korean waited 0.3–0.4 s for it, and the first campaign's start paid for it while its
+     * newsletter was indexed in each language.
      *
      * @return the number of fields analysed
      */
