@@ -232,7 +232,11 @@ class NewsletterIT {
         bounces.deliver(deliveryStatusReport(japanese.getHeader("Return-Path", null).replaceAll("[<>]", ""), readers.get("ja")));
         Api.Reply checked = api.send("POST", "api/admin/bounces/check", null, admin);
         assertEquals(200, checked.status(), checked.body());
-        assertEquals(1, checked.json().getInt("handled"));
+        // the server also reads the mailbox every half minute, one reading at a time: when that reading fell between the
+        // delivery and this call (a CI run saw it), it handled the report and this call found none; either way the report
+        // is handled once, and the address is stopped by the time this call answers
+        int handled = checked.json().getInt("handled");
+        assertTrue(handled == 1 || handled == 0, checked.body());
         JsonObject stopped = subscriber(readers.get("ja"));
         assertEquals("stopped", stopped.getString("state"), stopped.toString());
         assertTrue(stopped.getString("stopReason").contains("5.1.1"), stopped.toString());
