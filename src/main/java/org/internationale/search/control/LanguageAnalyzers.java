@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
@@ -41,9 +42,13 @@ import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
 import org.internationale.locale.entity.LanguageTag;
 import org.tartarus.snowball.ext.TurkishStemmer;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,6 +107,26 @@ public final class LanguageAnalyzers {
             perField.put("body_" + fl, of(language));
         }
         return new PerFieldAnalyzerWrapper(universal, perField);
+    }
+
+    /** The tokens an analyzer makes of a text for a field, at most a thousand. */
+    static List<String> tokens(Analyzer analyzer, String text) {
+        return tokens(analyzer, "body", text);
+    }
+
+    static List<String> tokens(Analyzer analyzer, String field, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && tokens.size() < 1000) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
     }
 
     /** The field-set name of a language: its language subtag, with the script where it matters (zh-Hans → zh). */

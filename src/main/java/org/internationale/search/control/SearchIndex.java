@@ -166,7 +166,7 @@ public class SearchIndex {
         }
         fields.add("body_all");
         for (String field : fields) {
-            Searcher.tokens(perField, field, WARM_UP_TEXT);
+            LanguageAnalyzers.tokens(perField, field, WARM_UP_TEXT);
         }
         return fields.size();
     }

@@ -3,9 +3,6 @@ package org.internationale.search.control;
 import com.ibm.icu.util.ULocale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DocumentStoredFieldVisitor;
 import org.apache.lucene.index.DocValues;
@@ -245,7 +242,7 @@ public class Searcher {
         StringBuilder suggestion = new StringBuilder();
         boolean changed = false;
         for (String word : text.split("\\s+")) {
-            List<String> folded = tokens(index.analyzers().universal(), word);
+            List<String> folded = LanguageAnalyzers.tokens(index.analyzers().universal(), word);
             String replacement = word;
             if (folded.size() == 1 && word.codePoints().allMatch(Character::isLetter)) {
                 SuggestWord[] similar = checker.suggestSimilar(new Term("body_all", folded.get(0)), 1, searcher.getIndexReader(),
@@ -348,27 +345,8 @@ public class Searcher {
     public Map<String, List<String>> analyze(String text, LanguageTag language) {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         String fl = LanguageAnalyzers.fieldLanguage(language);
-        fields.put("body_" + fl, tokens(index.analyzers().of(language), text));
-        fields.put("body_all", tokens(index.analyzers().universal(), text));
+        fields.put("body_" + fl, LanguageAnalyzers.tokens(index.analyzers().of(language), text));
+        fields.put("body_all", LanguageAnalyzers.tokens(index.analyzers().universal(), text));
         return fields;
-    }
-
-    static List<String> tokens(Analyzer analyzer, String text) {
-        return tokens(analyzer, "body", text);
-    }
-
-    static List<String> tokens(Analyzer analyzer, String field, String text) {
-        List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken() && tokens.size() < 1000) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
     }
 }

@@ -15,11 +15,11 @@ class LanguageAnalyzersTest {
     private final LanguageAnalyzers analyzers = new LanguageAnalyzers();
 
     private List<String> tokens(String lang, String text) {
-        return Searcher.tokens(analyzers.of(LanguageTag.of(lang)), text);
+        return LanguageAnalyzers.tokens(analyzers.of(LanguageTag.of(lang)), text);
     }
 
     private List<String> universal(String text) {
-        return Searcher.tokens(analyzers.universal(), text);
+        return LanguageAnalyzers.tokens(analyzers.universal(), text);
     }
 
     @Test
