@@ -1,11 +1,14 @@
 package org.internationale.search.control;
 
+import com.ibm.icu.lang.UScript;
+import org.internationale.locale.control.LanguageConfiguration;
 import org.internationale.locale.entity.LanguageTag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +78,7 @@ class LanguageAnalyzersTest {
     @Test
     void warmUpTextReachesTheScriptOfEveryShippedLanguage() {
         // the start-up warm-up loads a script's segmentation only if its text has words in that script
-        for (String tag : org.internationale.locale.control.LanguageConfiguration.DEFAULT_LANGUAGES.split(",")) {
+        for (String tag : LanguageConfiguration.DEFAULT_LANGUAGES.split(",")) {
             LanguageTag language = LanguageTag.of(tag.strip());
             // the writing systems of Chinese, Japanese and Korean are named as a whole; their characters as one script
             String script = switch (language.likely().getScript()) {
@@ -83,13 +86,13 @@ class LanguageAnalyzersTest {
                 case "Kore" -> "Hang";
                 default -> language.likely().getScript();
             };
-            int code = com.ibm.icu.lang.UScript.getCodeFromName(script);
-            assertTrue(SearchIndex.WARM_UP_TEXT.codePoints().anyMatch(cp -> com.ibm.icu.lang.UScript.getScript(cp) == code),
+            int code = UScript.getCodeFromName(script);
+            assertTrue(SearchIndex.WARM_UP_TEXT.codePoints().anyMatch(cp -> UScript.getScript(cp) == code),
                     language + ": the warm-up text has nothing in " + script);
             List<String> ownScript = tokens(language.value(), SearchIndex.WARM_UP_TEXT).stream()
-                    .filter(token -> token.codePoints().anyMatch(cp -> com.ibm.icu.lang.UScript.getScript(cp) == code))
+                    .filter(token -> token.codePoints().anyMatch(cp -> UScript.getScript(cp) == code))
                     .toList();
-            assertTrue(!ownScript.isEmpty(), language + ": no token in " + language.likely().getScript());
+            assertFalse(ownScript.isEmpty(), language + ": no token in " + script);
         }
     }
 }
