@@ -26,12 +26,16 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MailSettings {
 
-    private static final NoDelaySockets NO_DELAY = new NoDelaySockets();
+    /** How long one write to an SMTP connection may make no progress before the connection is closed. */
+    static final Duration WRITE_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = Logger.getLogger(MailSettings.class.getName());
 
     static {
         pinStreamProvider();
     }
+
+    /** The sockets of every session made here, so that {@link SmtpWriteWatch} can close a stalled one. */
+    private final SmtpSockets sockets = new SmtpSockets(WRITE_TIMEOUT);
 
     @Inject
     @ConfigProperty(name = "SMTP_HOST")
@@ -178,11 +182,10 @@ public class MailSettings {
         properties.put("mail.smtp.port", Integer.toString(port));
         properties.put("mail.smtp.connectiontimeout", "10000");
         properties.put("mail.smtp.timeout", "60000");
-        properties.put("mail.smtp.writetimeout", "60000");
         properties.put("mail.smtp.auth", Boolean.toString(user.isPresent()));
         properties.put("mail.smtp.localhost", fromDomain());
-        // without it each message waits for a delayed acknowledgement: see NoDelaySockets
-        properties.put("mail.smtp.socketFactory", NO_DELAY);
+        // Nagle off and a deadline on writes, watched once a second instead of Angus's mail.smtp.writetimeout: see SmtpSockets
+        properties.put("mail.smtp.socketFactory", sockets);
         switch (tls.toLowerCase(Locale.ROOT)) {
             case "starttls" -> {
                 properties.put("mail.smtp.starttls.enable", "true");
@@ -212,6 +215,11 @@ public class MailSettings {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Jakarta Mail's stream provider could not be pinned; mail works, only slower", e);
         }
+    }
+
+    /** Closes the SMTP connections whose write has made no progress for {@link #WRITE_TIMEOUT}; how many. */
+    public int closeStalledWrites() {
+        return sockets.closeStalled();
     }
 
     public String host() {

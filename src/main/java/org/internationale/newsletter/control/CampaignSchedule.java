@@ -54,7 +54,10 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CampaignSchedule {
 
-    /** Longer than any SMTP transaction can take with the configured timeouts (connect 10 s, read/write 60 s). */
+    /**
+     * Longer than any SMTP transaction can take with the configured timeouts: connect 10 s, read 60 s, a write 60 s
+     * and the second until its stall is noticed.
+     */
     static final Duration LEASE = Duration.ofMinutes(5);
     private static final Logger LOG = Logger.getLogger(CampaignSchedule.class.getName());
 

@@ -126,9 +126,14 @@ public final class BareLoop {
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", Integer.toString(port));
         properties.put("mail.smtp.localhost", domain);
-        // the same socket option the application sets (its NoDelaySockets): -Dbench.nagle=true shows the difference
+        // the same socket option the application sets (its SmtpSockets): -Dbench.nagle=true shows the difference
         if (!Boolean.getBoolean("bench.nagle")) {
             properties.put("mail.smtp.socketFactory", new NoDelaySockets());
+        }
+        // -Dbench.writetimeout=<ms>: Jakarta Mail's own write timeout, which the application once set (its SmtpSockets
+        // watch writes instead), to show what it costs
+        if (Integer.getInteger("bench.writetimeout", 0) > 0) {
+            properties.put("mail.smtp.writetimeout", Integer.getInteger("bench.writetimeout").toString());
         }
         Session session = Session.getInstance(properties);
 
