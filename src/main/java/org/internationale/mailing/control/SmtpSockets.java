@@ -90,6 +90,11 @@ final class SmtpSockets extends SocketFactory {
         long now = System.nanoTime();
         int closed = 0;
         for (WatchedSocket socket : open) {
+            if (socket.isClosed()) {
+                // closed without our close(), e.g. by a TLS socket layered over it: nothing left to watch
+                open.remove(socket);
+                continue;
+            }
             long started = socket.writeStarted;
             if (started != IDLE && now - started > writeTimeoutNanos) {
                 LOG.warning(() -> "An SMTP write to " + socket.getRemoteSocketAddress() + " made no progress for "
