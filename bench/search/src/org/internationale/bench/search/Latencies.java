@@ -25,9 +25,15 @@ record Latencies(String system, int concurrency, int requests, double seconds, d
 
     static Latencies measure(String system, List<BenchQuery> queries, int concurrency, int warmupPasses, int requests, Probe probe)
             throws Exception {
+        return measure(system, queries, concurrency, warmupPasses, WARMUP_NANOS, requests, probe);
+    }
+
+    /** @param warmupNanos the warm-up's minimum duration, {@code WARMUP_SECONDS} unless a system is warm already */
+    static Latencies measure(String system, List<BenchQuery> queries, int concurrency, int warmupPasses, long warmupNanos, int requests,
+                             Probe probe) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);
         try {
-            warmUp(system, queries, concurrency, warmupPasses, probe, clients);
+            warmUp(system, queries, concurrency, warmupPasses, warmupNanos, probe, clients);
             long[] nanos = new long[requests];
             long start = System.nanoTime();
             long[] outcome = run(queries, concurrency, requests, probe, clients, nanos);
@@ -73,21 +79,32 @@ record Latencies(String system, int concurrency, int requests, double seconds, d
     /** Warm-up time per measurement, at least: {@code WARMUP_SECONDS} (60). */
     private static final long WARMUP_NANOS = Long.parseLong(System.getenv().getOrDefault("WARMUP_SECONDS", "60")) * 1_000_000_000L;
 
+    /** The warm-up's limit however it goes: {@code WARMUP_MAX_SECONDS} (300). */
+    private static final long WARMUP_MAX_NANOS = Long.parseLong(System.getenv().getOrDefault("WARMUP_MAX_SECONDS", "300")) * 1_000_000_000L;
+    /** Passes per window of the steadiness rule. */
+    private static final int WINDOW = 10;
+
     /**
-     * Passes over the queries for at least {@code minimum} passes and at least {@code WARMUP_SECONDS}: a server's JIT
-     * keeps compiling long after its first thousand queries. With six passes alone (2 400 queries, 10 s) the first
-     * run after a start said p99 21–23 ms at four clients where the same server said 15–16 ms a minute later, and a
-     * rule "until a pass's median stops falling" stopped early on the passes' own noise. The same for every system
-     * measured, printed so that the report says what each took.
+     * Passes over the queries for at least {@code minimum} passes and at least {@code minimumNanos}, and then on while
+     * the system is still getting faster: while the median of the last ten passes' medians is more than 3 % below that
+     * of the ten before ({@link #stillFalling}; at most {@code WARMUP_MAX_SECONDS}). A server's JIT keeps compiling long after its first
+     * thousand queries: with six passes alone the first run after a start said p99 21–23 ms at four clients where the
+     * same server said 15–16 ms a minute later; after 60 s the API's passes were still falling on a slower host (p50
+     * 2.36 ms measured, 1.65–1.84 ms once it had served a few minutes, session 7). A rule on single passes ("until a
+     * pass's median stops falling") stopped early on the passes' own noise; windows of ten do not. The same for every
+     * system measured, printed so that the report says what each took.
      */
-    private static void warmUp(String system, List<BenchQuery> queries, int concurrency, int minimum, Probe probe,
+    private static void warmUp(String system, List<BenchQuery> queries, int concurrency, int minimum, long minimumNanos, Probe probe,
                                ExecutorService clients) throws Exception {
         List<String> medians = new java.util.ArrayList<>();
         long start = System.nanoTime();
-        while (medians.size() < minimum || System.nanoTime() - start < WARMUP_NANOS) {
+        List<Double> values = new java.util.ArrayList<>();
+        while (medians.size() < minimum || System.nanoTime() - start < minimumNanos
+                || (stillFalling(values) && System.nanoTime() - start < WARMUP_MAX_NANOS)) {
             long[] nanos = new long[queries.size()];
             run(queries, concurrency, queries.size(), probe, clients, nanos);
             Arrays.sort(nanos);
+            values.add(millis(nanos, 0.50));
             medians.add(String.format(Locale.ROOT, "%.2f", millis(nanos, 0.50)));
         }
         int passes = medians.size();
@@ -95,6 +112,24 @@ record Latencies(String system, int concurrency, int requests, double seconds, d
                 : String.join(" ", medians.subList(0, 8)) + " … " + String.join(" ", medians.subList(passes - 8, passes));
         System.err.printf(Locale.ROOT, "%s concurrency %d: %d warm-up passes in %.0f s, their medians (ms): %s%n", system, concurrency,
                 passes, (System.nanoTime() - start) / 1e9, shown);
+    }
+
+    /**
+     * Whether the last {@link #WINDOW} pass medians are still more than 3 % faster than the window before them; false
+     * with fewer than two windows of passes (a system as slow as PostgreSQL here makes seven passes a minute, and is
+     * steady after its first).
+     */
+    static boolean stillFalling(List<Double> passMedians) {
+        int n = passMedians.size();
+        if (n < 2 * WINDOW) {
+            return false;
+        }
+        return median(passMedians.subList(n - WINDOW, n)) < 0.97 * median(passMedians.subList(n - 2 * WINDOW, n - WINDOW));
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
     }
 
     private static double millis(long[] sorted, double quantile) {

@@ -260,11 +260,17 @@ public final class SearchBench {
             Matcher total = TOTAL.matcher(response.body());
             return total.find() ? Long.parseLong(total.group(1)) : 0;
         };
+        // the HTTP stack alone, for comparison: the same requests with an empty query, which the API answers without
+        // searching (container, security, JAX-RS, language negotiation, JSON, this client). The server is warm by then
+        List<BenchQuery> empty = queries.stream().map(q -> new BenchQuery(q.language(), "-", "empty", "")).toList();
         List<String> lines = new ArrayList<>();
         for (int concurrency : concurrencies(options)) {
             Latencies measured = Latencies.measure("api", queries, concurrency, WARMUP_PASSES, requests(options, concurrency), probe);
             System.out.println(line(measured));
             lines.add(measured.tsv());
+            Latencies floor = Latencies.measure("api-empty", empty, concurrency, WARMUP_PASSES, 0, requests(options, concurrency), probe);
+            System.out.println(line(floor));
+            lines.add(floor.tsv());
         }
         Files.write(out.resolve("api.tsv"), lines, StandardCharsets.UTF_8);
     }
@@ -522,6 +528,11 @@ public final class SearchBench {
                         md.append(String.format(Locale.ROOT, "| API / %s | %d | %.2f× | %.2f× | %.2f× |%n", name(other), api.concurrency(),
                                 api.p50() / o.p50(), api.p99() / o.p99(), api.throughput() / o.throughput())));
             }
+            // not the target's ratio: how the API's own search work compares with bare Lucene once the HTTP floor is taken off
+            results.stream().filter(l -> l.system().equals("api-empty") && l.concurrency() == api.concurrency()).findFirst().ifPresent(floor ->
+                    results.stream().filter(l -> l.system().equals("lucene") && l.concurrency() == api.concurrency()).findFirst().ifPresent(lu ->
+                            md.append(String.format(Locale.ROOT, "| (API − its empty-query floor) / bare Lucene | %d | %.2f× | %.2f× | – |%n",
+                                    api.concurrency(), (api.p50() - floor.p50()) / lu.p50(), (api.p99() - floor.p99()) / lu.p99()))));
             results.stream().filter(l -> l.system().equals("postgres") && l.concurrency() == api.concurrency()).findFirst().ifPresent(pg ->
                     results.stream().filter(l -> l.system().equals("lucene") && l.concurrency() == api.concurrency()).findFirst().ifPresent(lu ->
                             md.append(String.format(Locale.ROOT, "| PostgreSQL / bare Lucene | %d | %.2f× | %.2f× | %.2f× |%n",
@@ -541,6 +552,7 @@ public final class SearchBench {
     private static String name(String system) {
         return switch (system) {
             case "api" -> "API `GET /api/search` (HTTP, Java client)";
+            case "api-empty" -> "API with an empty query: the HTTP floor, no search";
             case "lucene" -> "bare Lucene `IndexSearcher`, same queries";
             default -> "PostgreSQL full-text search";
         };
