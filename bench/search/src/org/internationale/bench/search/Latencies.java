@@ -86,13 +86,13 @@ record Latencies(String system, int concurrency, int requests, double seconds, d
 
     /**
      * Passes over the queries for at least {@code minimum} passes and at least {@code minimumNanos}, and then on while
-     * the system is still getting faster: while the median of the last ten passes' medians is more than 3 % below that
-     * of the ten before ({@link #stillFalling}; at most {@code WARMUP_MAX_SECONDS}). A server's JIT keeps compiling long after its first
-     * thousand queries: with six passes alone the first run after a start said p99 21–23 ms at four clients where the
-     * same server said 15–16 ms a minute later; after 60 s the API's passes were still falling on a slower host (p50
-     * 2.36 ms measured, 1.65–1.84 ms once it had served a few minutes, session 7). A rule on single passes ("until a
-     * pass's median stops falling") stopped early on the passes' own noise; windows of ten do not. The same for every
-     * system measured, printed so that the report says what each took.
+     * the system is still getting faster: while the median of the last ten passes' medians is more than 3 % below
+     * that of the ten before ({@link #stillFalling}; at most {@code WARMUP_MAX_SECONDS}). A server's JIT keeps
+     * compiling long after its first thousand queries: with six passes alone the first run after a start said p99
+     * 21–23 ms at four clients where the same server said 15–16 ms a minute later; after 60 s the API's passes were
+     * still falling on a slower host (p50 2.36 ms measured, 1.65–1.84 ms once it had served a few minutes, session
+     * 7). A rule on single passes ("until a pass's median stops falling") stopped early on the passes' own noise;
+     * windows of ten do not. The same for every system measured, printed so that the report says what each took.
      */
     private static void warmUp(String system, List<BenchQuery> queries, int concurrency, int minimum, long minimumNanos, Probe probe,
                                ExecutorService clients) throws Exception {
