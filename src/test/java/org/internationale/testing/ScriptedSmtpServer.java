@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real SMTP server (RFC 5321 over a socket) that answers by recipient, to see how the sender takes each reply:
  * {@code reject…@} gets 550 at RCPT, {@code tempfail…@} 451 at RCPT, {@code datafail…@} 554 after DATA, and for
- * {@code drop…@} the server hangs up without a word, as a crashing relay would; everyone else is accepted. Records connections, envelope senders and accepted recipients.
+ * {@code drop…@} the server hangs up without a word, as a crashing relay would; for {@code stall…@} it answers DATA
+ * and then reads nothing more, as a relay that hangs would. Everyone else is accepted. Records connections, envelope
+ * senders and accepted recipients.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final List<String> envelopeSenders = new CopyOnWriteArrayList<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+    private final List<Socket> clients = new CopyOnWriteArrayList<>();
 
     public ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -54,6 +57,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 connections.incrementAndGet();
+                clients.add(client);
                 Thread session = new Thread(() -> converse(client), "scripted-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -91,6 +95,13 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     }
                 } else if (command.equals("DATA")) {
                     reply(out, "354 go ahead");
+                    if (recipient != null && recipient.startsWith("stall")) {
+                        // nothing more is read: the sender's writes fill the buffers and block, until it gives up
+                        while (!client.isClosed()) {
+                            Thread.sleep(20);
+                        }
+                        return;
+                    }
                     while ((line = in.readLine()) != null && !line.equals(".")) {
                         // the message itself does not matter here
                     }
@@ -112,6 +123,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -123,5 +136,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        for (Socket client : clients) {
+            client.close();
+        }
     }
 }

@@ -34,8 +34,11 @@ public class MailSettings {
         pinStreamProvider();
     }
 
-    /** The sockets of every session made here, so that {@link SmtpWriteWatch} can close a stalled one. */
-    private final SmtpSockets sockets = new SmtpSockets(WRITE_TIMEOUT);
+    /**
+     * The sockets of every session made here, so that {@link SmtpWriteWatch} can close a stalled one; a test gives
+     * itself sockets with a shorter timeout.
+     */
+    SmtpSockets sockets = new SmtpSockets(WRITE_TIMEOUT);
 
     @Inject
     @ConfigProperty(name = "SMTP_HOST")

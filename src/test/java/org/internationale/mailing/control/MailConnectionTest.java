@@ -8,8 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,12 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailConnectionTest {
 
     private ScriptedSmtpServer server;
+    private MailSettings settings;
     private MailConnection connection;
 
     @BeforeEach
     void connect() throws Exception {
         server = new ScriptedSmtpServer();
-        MailSettings settings = new MailSettings();
+        settings = new MailSettings();
+        settings.sockets = new SmtpSockets(Duration.ofMillis(300));
         settings.host = Optional.of("127.0.0.1");
         settings.port = server.port();
         settings.user = Optional.empty();
@@ -41,11 +46,15 @@ class MailConnectionTest {
     }
 
     private SendOutcome send(String to) throws Exception {
+        return send(to, "hello");
+    }
+
+    private SendOutcome send(String to, String text) throws Exception {
         SMTPMessage message = new SMTPMessage(connection.session());
         message.setFrom(new InternetAddress("news@union.example.org"));
         message.setRecipients(jakarta.mail.Message.RecipientType.TO, to);
         message.setSubject("test");
-        message.setText("hello");
+        message.setText(text);
         message.saveChanges();
         return connection.send(message, to, "bounces+d7-0123456789ab@union.example.org");
     }
@@ -80,5 +89,31 @@ class MailConnectionTest {
         assertEquals(SendOutcome.Kind.TEMPORARY, send("drop-me@example.org").kind());
         assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());
         assertEquals(2, server.connections());
+    }
+
+    @Test
+    void aRelayThatStopsReadingIsCutOffByTheWriteWatchAndTheNextMessageReconnects() throws Exception {
+        assertEquals(SendOutcome.Kind.SENT, send("member@example.org").kind());
+        // far more than the socket buffers hold, so that the write blocks once the relay stops reading
+        String large = "line of a long newsletter\n".repeat(400_000);
+        CompletableFuture<SendOutcome> stalled = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send("stall-me@example.org", large);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int closed = 0;
+        while (closed == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            closed = settings.closeStalledWrites();
+        }
+        assertEquals(1, closed, "the session's stalled connection is found through the settings it was made with");
+        SendOutcome outcome = stalled.get(30, TimeUnit.SECONDS);
+        assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
+        assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());
+        assertEquals(List.of("member@example.org", "member2@example.org"), server.accepted());
+        assertEquals(2, server.connections(), "the stalled connection was dropped and a new one made");
     }
 }
