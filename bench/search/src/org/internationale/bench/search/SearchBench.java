@@ -248,18 +248,7 @@ public final class SearchBench {
         Path out = out(options);
         List<BenchQuery> queries = queries(out);
         String base = options.get("base");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        Latencies.Probe probe = query -> {
-            String url = base + "/api/search?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8) + "&lang=" + query.language()
-                    + (query.typeOrNull() == null ? "" : "&type=" + query.type());
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-            Matcher total = TOTAL.matcher(response.body());
-            return total.find() ? Long.parseLong(total.group(1)) : 0;
-        };
+        Latencies.Probe probe = System.getenv().getOrDefault("CLIENT", "socket").equals("jdk") ? jdkClient(base) : socketClient(base);
         // the HTTP stack alone, for comparison: the same requests with an empty query, which the API answers without
         // searching (container, security, JAX-RS, language negotiation, JSON, this client). The server is warm by then
         List<BenchQuery> empty = queries.stream().map(q -> new BenchQuery(q.language(), "-", "empty", "")).toList();
@@ -273,6 +262,38 @@ public final class SearchBench {
             lines.add(floor.tsv());
         }
         Files.write(out.resolve("api.tsv"), lines, StandardCharsets.UTF_8);
+    }
+
+    private static String path(BenchQuery query) {
+        return "/api/search?q=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8) + "&lang=" + query.language()
+                + (query.typeOrNull() == null ? "" : "&type=" + query.type());
+    }
+
+    private static long total(int status, String body) {
+        if (status != 200) {
+            throw new IllegalStateException("HTTP " + status + ": " + body);
+        }
+        Matcher total = TOTAL.matcher(body);
+        return total.find() ? Long.parseLong(total.group(1)) : 0;
+    }
+
+    /** Each client thread with a kept-open connection of its own, as wrk's (the default since session 8). */
+    private static Latencies.Probe socketClient(String base) {
+        ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> new KeepAliveClient(URI.create(base)));
+        return query -> {
+            KeepAliveClient.Response response = connections.get().get(path(query));
+            return total(response.status(), response.body());
+        };
+    }
+
+    /** The JDK's HttpClient, as until session 7 ({@code CLIENT=jdk}): for comparing its cost with the kept-open sockets'. */
+    private static Latencies.Probe jdkClient(String base) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return query -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path(query))).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return total(response.statusCode(), response.body());
+        };
     }
 
     private static int requests(Map<String, String> options, int concurrency) {
@@ -551,7 +572,7 @@ public final class SearchBench {
 
     private static String name(String system) {
         return switch (system) {
-            case "api" -> "API `GET /api/search` (HTTP, Java client)";
+            case "api" -> "API `GET /api/search` (HTTP, kept-open connections)";
             case "api-empty" -> "API with an empty query: the HTTP floor, no search";
             case "lucene" -> "bare Lucene `IndexSearcher`, same queries";
             default -> "PostgreSQL full-text search";
