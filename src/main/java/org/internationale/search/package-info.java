@@ -17,8 +17,9 @@
  * <p>Results: one pass over all matches ({@link org.internationale.search.control.ChainCollector}) keeps the best
  * texts per language of the reader's fallback chain and counts every match exactly — {@code total} is the number of
  * matching translation groups, the type and year facets count groups, the language facet counts texts. A group's texts
- * are indexed as one Lucene block so that groups can be counted segment by segment. After a full rebuild the index is
- * merged into one segment: a query pays for every segment it visits. Indexing after a commit runs on one thread of the
+ * are indexed as one Lucene block so that groups can be counted segment by segment. Segments are sorted by language, so
+ * that the norms of each language's own fields are dense and lookups direct (they were sparse, scanned on every
+ * match). After a full rebuild the index is merged into one segment: a query pays for every segment it visits. Indexing after a commit runs on one thread of the
  * container's thread factory, because observers of a timer's transaction run without the application's context
  * (bench/README.md tells how that was found). Snippets are the body's best two sentences with the matches marked,
  * by ICU's sentence rules for the text's language (the JDK's, which the highlighter uses by default, miss the full

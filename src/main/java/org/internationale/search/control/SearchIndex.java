@@ -20,6 +20,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -51,8 +53,18 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SearchIndex {
 
-    /** Raise when fields or analysis change: the index is then rebuilt from the database. */
-    public static final int SCHEMA_VERSION = 3;
+    /** Raise when fields, analysis or the index's order change: the index is then rebuilt from the database. */
+    public static final int SCHEMA_VERSION = 4;
+
+    /**
+     * Each segment keeps its texts ordered by language. A language's own fields (title_ja, body_ja) exist only on its
+     * texts, a twentieth of the index, so Lucene stores their norms sparsely, and scoring a match looked its norm up by
+     * scanning the block's list of documents: 8 % of the API's search time at 100 000 texts (profiled), paid for every
+     * match because the API counts all of them. With a language's texts side by side those lookups are direct, and
+     * stored texts compress against neighbours in the same language (index 228 → 191 MB). A group's texts stay in one
+     * segment (they are added as one block), which is all that counting groups per segment needs.
+     */
+    static final Sort BY_LANGUAGE = new Sort(new SortField("language", SortField.Type.STRING));
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
 
     @Inject
@@ -91,7 +103,8 @@ public class SearchIndex {
             analyzer = analyzers.perField(languages.languages().stream().map(Language::tag).toList());
             needsRebuild = !readable(directory);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setIndexSort(BY_LANGUAGE);
             writer = new IndexWriter(directory, config);
             writer.setLiveCommitData(Map.of("schema", Integer.toString(SCHEMA_VERSION)).entrySet());
             writer.commit();

@@ -60,6 +60,21 @@ class ChainCollectorTest {
         return directory;
     }
 
+    /**
+     * All groups in one segment ordered by language, as {@link SearchIndex} writes them: each group's texts are no longer
+     * side by side (its Spanish among the Spanish, its English among the English), only in the same segment.
+     */
+    private static Directory sortedByLanguage(List<List<Text>> groups) throws IOException {
+        Directory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()).setIndexSort(SearchIndex.BY_LANGUAGE))) {
+            for (List<Text> group : groups) {
+                writer.addDocuments(group.stream().map(ChainCollectorTest::document).toList());
+            }
+            writer.forceMerge(1);
+        }
+        return directory;
+    }
+
     private static ChainCollector search(Directory directory, List<String> chain, int perTier) throws IOException {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
             IndexSearcher searcher = new IndexSearcher(reader);
@@ -80,27 +95,48 @@ class ChainCollectorTest {
     void theReadersLanguageComesFirstThenTheChainInOrderEachTierByScore() throws IOException {
         try (Directory directory = index(GROUPS)) {
             ChainCollector collected = search(directory, List.of("es", "en"), 10);
-            List<String> order = new ArrayList<>();
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                for (ChainCollector.Match match : collected.matches()) {
-                    Document stored = reader.storedFields().document(match.doc());
-                    order.add(stored.get("group") + ":" + stored.get("language") + ":" + match.tier());
-                }
-            }
             // Spanish best first (c 4, a 2, e 1), then English (b 9, a 5, e 1); French is outside the chain
-            assertEquals(List.of("c:es:0", "a:es:0", "e:es:0", "b:en:1", "a:en:1", "e:en:1"), order);
+            assertEquals(List.of("c:es:0", "a:es:0", "e:es:0", "b:en:1", "a:en:1", "e:en:1"), order(directory, collected));
         }
+    }
+
+    /** Each match as group:language:tier, in the collector's order. */
+    private static List<String> order(Directory directory, ChainCollector collected) throws IOException {
+        List<String> order = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            for (ChainCollector.Match match : collected.matches()) {
+                Document stored = reader.storedFields().document(match.doc());
+                order.add(stored.get("group") + ":" + stored.get("language") + ":" + match.tier());
+            }
+        }
+        return order;
     }
 
     @Test
     void countsEveryMatchingGroupOnceAndTextsByLanguage() throws IOException {
         try (Directory directory = index(GROUPS)) {
-            ChainCollector.Tally tally = search(directory, List.of("es", "en"), 1).tally();
-            // a, b, c, e: d is French only; a and e match in two languages and count once
-            assertEquals(4, tally.groups());
-            assertEquals(Map.of("update", 2, "statement", 2), tally.types());
-            assertEquals(Map.of("2024", 1, "2025", 2, "2026", 1), tally.years());
-            assertEquals(Map.of("es", 3, "en", 3), tally.languages());
+            assertCountsOfGroups(search(directory, List.of("es", "en"), 1).tally());
+        }
+    }
+
+    /** {@link #GROUPS} searched in Spanish, then English: a, b, c, e (d is French only; a and e match twice, count once). */
+    private static void assertCountsOfGroups(ChainCollector.Tally tally) {
+        assertEquals(4, tally.groups());
+        assertEquals(Map.of("update", 2, "statement", 2), tally.types());
+        assertEquals(Map.of("2024", 1, "2025", 2, "2026", 1), tally.years());
+        assertEquals(Map.of("es", 3, "en", 3), tally.languages());
+    }
+
+    @Test
+    void aSegmentSortedByLanguageGivesTheSameOrderAndCounts() throws IOException {
+        try (Directory directory = sortedByLanguage(GROUPS)) {
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertEquals(1, reader.leaves().size());
+                assertEquals(SearchIndex.BY_LANGUAGE, reader.leaves().get(0).reader().getMetaData().getSort());
+            }
+            ChainCollector collected = search(directory, List.of("es", "en"), 10);
+            assertEquals(List.of("c:es:0", "a:es:0", "e:es:0", "b:en:1", "a:en:1", "e:en:1"), order(directory, collected));
+            assertCountsOfGroups(collected.tally());
         }
     }
 
