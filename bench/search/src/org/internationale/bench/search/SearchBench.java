@@ -3,6 +3,7 @@ package org.internationale.bench.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -430,8 +431,9 @@ public final class SearchBench {
                 top = relaxed;
             }
         }
+        StoredFields texts = searcher.storedFields();
         for (ScoreDoc hit : top.scoreDocs) {
-            Document stored = searcher.storedFields().document(hit.doc);
+            Document stored = texts.document(hit.doc);
             if (stored.get("id") == null) {
                 throw new IllegalStateException("no id stored");
             }

@@ -11,7 +11,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -23,6 +26,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.internationale.api.boundary.HtmlPage;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
@@ -110,7 +114,7 @@ public class Searcher {
     private record Stored(String id, String url, String title, String bodyField, String body) {
     }
 
-    private static Stored stored(IndexSearcher searcher, int doc) throws IOException {
+    private static Stored stored(StoredFields texts, int doc) throws IOException {
         DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor() {
             @Override
             public Status needsField(FieldInfo field) {
@@ -118,7 +122,7 @@ public class Searcher {
                         || field.name.equals("url") || field.name.equals("fieldLanguage") ? Status.YES : Status.NO;
             }
         };
-        searcher.storedFields().document(doc, visitor);
+        texts.document(doc, visitor);
         Document document = visitor.getDocument();
         String fl = document.get("fieldLanguage");
         String body = document.get("body_" + fl);
@@ -144,15 +148,19 @@ public class Searcher {
         int from = Math.min(best.size(), (page - 1) * size);
         List<Candidate> shown = best.subList(from, Math.min(best.size(), from + size));
         Map<Integer, Stored> stored = new HashMap<>();
+        // one reader of stored fields for all shown texts: each new one starts with empty decompression buffers and
+        // grew them again for every text, two thirds of the bytes reading them allocated (profiled)
+        StoredFields texts = searcher.storedFields();
         for (Candidate c : shown) {
-            stored.put(c.doc(), stored(searcher, c.doc()));
+            stored.put(c.doc(), stored(texts, c.doc()));
         }
         Map<Integer, String> snippets = snippets(searcher, matching, shown, stored);
         List<Hit> hits = new ArrayList<>();
+        OtherLanguages otherLanguages = new OtherLanguages(searcher, languages);
         for (Candidate c : shown) {
             Stored s = stored.get(c.doc());
             hits.add(new Hit(s.id(), c.type(), c.language(), s.title(), snippets.get(c.doc()), s.url(), c.score(),
-                    alsoIn(searcher, c, languages)));
+                    otherLanguages.of(c)));
         }
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         facets.put("type", tally.types());
@@ -199,23 +207,47 @@ public class Searcher {
     /**
      * The other languages of the reader's chain this text can be read in, in the chain's order: its group's texts,
      * found through the group's term in the shown text's segment (a group is written as one block, so it is all there).
+     * One term dictionary cursor per segment serves all shown texts: opening one per text was a tenth of the bytes a
+     * search allocated (profiled).
      */
-    private static List<String> alsoIn(IndexSearcher searcher, Candidate shown, List<String> chain) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(shown.doc(), leaves));
-        PostingsEnum texts = leaf.reader().postings(new Term("group", shown.group()), PostingsEnum.NONE);
-        if (texts == null) {
-            return List.of();
+    private static final class OtherLanguages {
+        private final List<LeafReaderContext> leaves;
+        private final List<String> chain;
+        private final Map<Integer, TermsEnum> groupTerms = new HashMap<>();
+        private PostingsEnum texts;
+
+        OtherLanguages(IndexSearcher searcher, List<String> chain) {
+            this.leaves = searcher.getIndexReader().leaves();
+            this.chain = chain;
         }
-        Bits live = leaf.reader().getLiveDocs();
-        SortedDocValues language = DocValues.getSorted(leaf.reader(), "language");
-        Set<String> found = new HashSet<>();
-        for (int doc = texts.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = texts.nextDoc()) {
-            if (live == null || live.get(doc)) {
-                found.add(value(language, doc));
+
+        List<String> of(Candidate shown) throws IOException {
+            int at = ReaderUtil.subIndex(shown.doc(), leaves);
+            LeafReaderContext leaf = leaves.get(at);
+            TermsEnum groups = groupTerms.get(at);
+            if (groups == null) {
+                Terms terms = leaf.reader().terms("group");
+                if (terms == null) {
+                    return List.of();
+                }
+                groups = terms.iterator();
+                groupTerms.put(at, groups);
             }
+            if (shown.group() == null || !groups.seekExact(new BytesRef(shown.group()))) {
+                return List.of();
+            }
+            texts = groups.postings(texts, PostingsEnum.NONE);
+            Bits live = leaf.reader().getLiveDocs();
+            // a fresh iterator per group: doc values go forward only, and groups' texts interleave in a sorted segment
+            SortedDocValues language = DocValues.getSorted(leaf.reader(), "language");
+            Set<String> found = new HashSet<>();
+            for (int doc = texts.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = texts.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    found.add(value(language, doc));
+                }
+            }
+            return chain.stream().filter(l -> !l.equals(shown.language()) && found.contains(l)).toList();
         }
-        return chain.stream().filter(l -> !l.equals(shown.language()) && found.contains(l)).toList();
     }
 
     private static String value(SortedDocValues values, int doc) throws IOException {
@@ -257,6 +289,9 @@ public class Searcher {
         return changed ? suggestion.toString() : null;
     }
 
+    /** Stateless: one for every search. */
+    private static final LeanPassageScorer PASSAGES = new LeanPassageScorer();
+
     /** Highlighted passages of each hit's own body field, HTML-escaped, matches in {@code <mark>}. */
     private Map<Integer, String> snippets(IndexSearcher searcher, Query query, List<Candidate> shown, Map<Integer, Stored> stored)
             throws IOException {
@@ -269,6 +304,7 @@ public class Searcher {
         UnifiedHighlighter highlighter = new ShownBodies(UnifiedHighlighter.builder(searcher, index.analyzer())
                 .withFieldMatcher(field -> true)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withScorer(PASSAGES)
                 .withMaxLength(20_000)
                 .withWeightMatches(false), bodies);
         Map<String, List<Candidate>> byField = new LinkedHashMap<>();
