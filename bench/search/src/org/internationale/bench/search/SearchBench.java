@@ -424,8 +424,7 @@ public final class SearchBench {
     private static long bareLucene(IndexSearcher searcher, Analyzer analyzer, List<LanguageTag> chain, BenchQuery query) throws Exception {
         String text = Searcher.clean(query.text());
         TopDocs top = top(searcher, analyzer, chain, query, text, BooleanClause.Occur.MUST);
-        boolean plainWords = text.strip().contains(" ") && !text.matches(".*[\"|+()-].*");
-        if (top.totalHits.value < 3 && plainWords) {
+        if (top.totalHits.value < 3 && Searcher.plainWords(text)) {
             TopDocs relaxed = top(searcher, analyzer, chain, query, text, BooleanClause.Occur.SHOULD);
             if (relaxed.totalHits.value > top.totalHits.value) {
                 top = relaxed;

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Runs a reader's query. Syntax: words, "phrases", {@code -exclude}, {@code OR}; nothing else is an operator, so no
@@ -62,13 +63,26 @@ public class Searcher {
     @Inject
     SearchIndex index;
 
+    // compiled once: String.replaceAll and matches compile their pattern on every call, three per search
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern OR_BETWEEN_WORDS = Pattern.compile("(?<=\\s)OR(?=\\s)");
+    private static final Pattern OPERATOR = Pattern.compile("[\"|+()-]");
+
     /** What a reader typed, made safe: control characters gone, length bounded, {@code OR} as the parser's {@code |}. */
     public static String clean(String query) {
-        String text = query == null ? "" : query.replaceAll("\\p{Cc}", " ").strip();
+        String text = query == null ? "" : CONTROL.matcher(query).replaceAll(" ").strip();
         if (text.length() > MAX_QUERY) {
             text = text.substring(0, MAX_QUERY);
         }
-        return text.replaceAll("(?<=\\s)OR(?=\\s)", "|").replace("*", " ").replace("~", " ");
+        return OR_BETWEEN_WORDS.matcher(text).replaceAll("|").replace("*", " ").replace("~", " ");
+    }
+
+    /**
+     * Whether a cleaned query is several plain words — no phrase, exclusion, {@code OR} or grouping — and so may be
+     * relaxed to any of its words when all of them find almost nothing. Queries with operators are taken as written.
+     */
+    public static boolean plainWords(String text) {
+        return text.strip().contains(" ") && !OPERATOR.matcher(text).find();
     }
 
     public SearchResult search(String rawQuery, Negotiated negotiated, String type, String demand, int page, int size) {
@@ -81,9 +95,8 @@ public class Searcher {
         SearchResult strict = run(text, BooleanClause.Occur.MUST, chain, reader, type, demand, page, size);
         // Every word must match, as search engines do. When that finds almost nothing for several plain words — a
         // suffix the stemmer leaves (Arabic لإجازة, Turkish izninin) — the query is relaxed to any of its words,
-        // best matches first. Queries with operators are taken as the reader wrote them.
-        boolean plainWords = text.strip().contains(" ") && !text.matches(".*[\"|+()-].*");
-        if (strict.total() < FEW && plainWords) {
+        // best matches first.
+        if (strict.total() < FEW && plainWords(text)) {
             SearchResult relaxed = run(text, BooleanClause.Occur.SHOULD, chain, reader, type, demand, page, size);
             if (relaxed.total() > strict.total()) {
                 return relaxed;
