@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -34,19 +35,30 @@ final class KeepAliveClient implements AutoCloseable {
     record Response(int status, String body) {
     }
 
-    /** GET of a path with its query, already encoded; reconnects once when the server had closed the connection. */
+    /**
+     * GET of a path with its query, already encoded. A kept-open connection the server has closed meanwhile is opened
+     * again and the request sent once more; nothing else is retried — a timeout or a malformed answer on a fresh
+     * connection is an error, never a slow request counted as one that succeeded.
+     */
     Response get(String pathAndQuery) throws IOException {
         byte[] request = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAccept: application/json\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        if (socket == null) {
+        boolean reused = socket != null;
+        if (!reused) {
             connect();
         }
         try {
             out.write(request);
             out.flush();
             return read();
+        } catch (SocketTimeoutException e) {
+            close();
+            throw e;
         } catch (IOException closed) {
             close();
+            if (!reused) {
+                throw closed;
+            }
             connect();
             out.write(request);
             out.flush();
@@ -84,7 +96,7 @@ final class KeepAliveClient implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (chunked) {
-            for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0; size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+            for (int size = chunkSize(); size > 0; size = chunkSize()) {
                 body.write(in.readNBytes(size));
                 line();
             }
@@ -104,6 +116,11 @@ final class KeepAliveClient implements AutoCloseable {
             close();
         }
         return new Response(code, body.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A chunk's size line: hexadecimal, extensions after ';' ignored. */
+    private int chunkSize() throws IOException {
+        return Integer.parseInt(line().split(";")[0].strip(), 16);
     }
 
     private String line() throws IOException {
