@@ -16,6 +16,7 @@ class DatabaseSettingsTest {
         Map<String, String> settings = DatabaseSettings.derive(Map.of("DATA_DIR", "/srv/internationale")::get);
         assertEquals("org.h2.jdbcx.JdbcDataSource", settings.get(DatabaseSettings.DATASOURCE_CLASS));
         assertTrue(settings.get(DatabaseSettings.URL).startsWith("jdbc:h2:file:/srv/internationale/db/internationale;MODE=PostgreSQL"));
+        assertTrue(settings.get(DatabaseSettings.URL).endsWith(";WRITE_DELAY=0"), "commits reach the file before they return");
         assertEquals("/srv/internationale", settings.get(DatabaseSettings.DATA_DIR));
     }
 
@@ -45,6 +46,16 @@ class DatabaseSettingsTest {
     void anOperatorsOwnBatchSettingIsKept() {
         Map<String, String> settings = DatabaseSettings.derive(Map.of("DATABASE_URL", "jdbc:postgresql://db/m?reWriteBatchedInserts=false")::get);
         assertEquals("jdbc:postgresql://db/m?reWriteBatchedInserts=false", settings.get(DatabaseSettings.URL));
+    }
+
+    @Test
+    void anOperatorsH2FileWritesOnCommitUnlessItSaysOtherwise() {
+        assertEquals("jdbc:h2:file:/x/db;AUTO_SERVER=TRUE;WRITE_DELAY=0",
+                DatabaseSettings.derive(Map.of("DATABASE_URL", "jdbc:h2:file:/x/db;AUTO_SERVER=TRUE;")::get).get(DatabaseSettings.URL));
+        assertEquals("jdbc:h2:file:/x/db;write_delay=200",
+                DatabaseSettings.derive(Map.of("DATABASE_URL", "jdbc:h2:file:/x/db;write_delay=200")::get).get(DatabaseSettings.URL));
+        assertEquals("jdbc:h2:mem:scratch",
+                DatabaseSettings.derive(Map.of("DATABASE_URL", "jdbc:h2:mem:scratch")::get).get(DatabaseSettings.URL));
     }
 
     @Test
