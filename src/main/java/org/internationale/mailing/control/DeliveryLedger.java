@@ -415,12 +415,16 @@ public class DeliveryLedger {
             if (campaigns.isEmpty()) {
                 return 0;
             }
-            int unknown = update(connection, "UPDATE delivery SET state = 'UNKNOWN', unknown_at = ?, claimed_by = NULL WHERE campaign_id IN ("
-                    + placeholders(campaigns.size()) + ") AND state = 'SENDING' AND " + condition, around(now, campaigns, parameter));
-            if (unknown > 0 && settings.resendUnknown()) {
-                update(connection, "UPDATE delivery SET state = 'PENDING', next_attempt_at = ? WHERE campaign_id IN ("
-                        + placeholders(campaigns.size()) + ") AND state = 'UNKNOWN' AND unknown_at = ?", around(now, campaigns, now));
-            }
+            // one statement: the row's fate is recorded (unknown_at) and, under the resend policy, it is pending again.
+            // Two statements matched the second to the first by unknown_at = ?, which H2 never found: it stores
+            // microseconds and compared them with the clock's nanoseconds, so the rows stayed unknown, unsent
+            DeliveryState state = settings.resendUnknown() ? DeliveryState.PENDING : DeliveryState.UNKNOWN;
+            List<Object> parameters = new ArrayList<>(List.of(state.name(), now, now));
+            parameters.addAll(campaigns);
+            parameters.add(parameter);
+            int unknown = update(connection, "UPDATE delivery SET state = ?, unknown_at = ?, next_attempt_at = ?, claimed_by = NULL"
+                    + " WHERE campaign_id IN (" + placeholders(campaigns.size()) + ") AND state = 'SENDING' AND " + condition,
+                    parameters.toArray());
             if (unknown > 0) {
                 LOG.warning(() -> unknown + " message(s) were being sent when an instance stopped; their delivery is unknown and they are "
                         + (settings.resendUnknown() ? "sent again (MAIL_UNKNOWN_POLICY=resend)" : "reported, not resent (MAIL_UNKNOWN_POLICY=report)"));
@@ -600,15 +604,6 @@ public class DeliveryLedger {
     /** {@code ?, ?, …}: an IN list of {@code count} parameters. */
     private static String placeholders(int count) {
         return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
-    /** A statement's parameters: one, the campaigns of its IN list, one. */
-    private static Object[] around(Object first, List<Long> campaigns, Object last) {
-        List<Object> parameters = new ArrayList<>(campaigns.size() + 2);
-        parameters.add(first);
-        parameters.addAll(campaigns);
-        parameters.add(last);
-        return parameters.toArray();
     }
 
     private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
