@@ -14,8 +14,13 @@ PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
 PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
+# postgresql (a fresh database of its own) or h2: the application's default configuration, an H2 file in its data
+# folder (bench/mail/crash only); H2 is read with its own shell while the server is down
+DATABASE=${DATABASE:-postgresql}
 DB=bench_mail_$$
 WORK=$(mktemp -d "/tmp/bench-mail-$$-XXXX")
+# the URL the application derives when DATABASE_URL is unset (DatabaseSettings), as H2 settings must match the file's
+H2_URL="jdbc:h2:file:$WORK/data/db/internationale;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0"
 ADMIN_PASSWORD="bench-$$-$RANDOM$RANDOM"
 FROM='Internationale <news@bench.internationale.test>'
 SELECTOR=bench
@@ -37,7 +42,7 @@ cleanup() {
     set +e
     stop_server
     if [[ -n $SINK_PID ]] && kill -0 "$SINK_PID" 2>/dev/null; then kill "$SINK_PID"; wait "$SINK_PID" 2>/dev/null; fi
-    dropdb --if-exists "$DB" 2>/dev/null || true
+    [[ $DATABASE == postgresql ]] && { dropdb --if-exists "$DB" 2>/dev/null || true; }
     if [[ $status -ne 0 && -n $SERVER_LOG && -f $SERVER_LOG ]]; then
         log "last server log lines ($SERVER_LOG):"; tail -n 30 "$SERVER_LOG" >&2
     fi
@@ -68,7 +73,7 @@ need_tools() {
             esac
         fi
     done
-    pg_isready -q || die "PostgreSQL is not answering on $PGHOST:$PGPORT"
+    if [[ $DATABASE == postgresql ]]; then pg_isready -q || die "PostgreSQL is not answering on $PGHOST:$PGPORT"; fi
     if ss -ltn "sport = :$PORT" | grep -q LISTEN; then die "port $PORT is taken"; fi
     if ss -ltn "sport = :$SINK_PORT" | grep -q LISTEN; then die "port $SINK_PORT is taken"; fi
 }
@@ -123,15 +128,43 @@ start_sink() {
 }
 
 create_db() {
-    createdb "$DB" || die "createdb $DB"
+    case $DATABASE in
+        postgresql) createdb "$DB" || die "createdb $DB" ;;
+        h2) mkdir -p "$WORK/data" ;;
+        *) die "DATABASE must be postgresql or h2, not $DATABASE" ;;
+    esac
+}
+
+# db_rows SQL → one line per row, columns separated by tabs. On H2 only while the server is down: the file is its.
+db_rows() {
+    if [[ $DATABASE == h2 ]]; then
+        [[ -z $SERVER_PID ]] || die "H2 is read only while the server is down"
+        local out
+        out=$(java -cp "$BENCH_DIR/target/lib/*" org.h2.tools.Shell -url "$H2_URL" -user "" -password "" -sql "$1") || die "H2: $1"
+        # the shell reports an SQL error on its output and exits 0
+        [[ $out != *$'\n'Error:* && $out != Error:* ]] || die "H2: $out"
+        # a header line, the rows with columns padded and separated by " | ", a "(n rows, t ms)" line
+        sed '1d;$d' <<<"$out" | awk -F ' [|] ' -v OFS='\t' '{ for (i = 1; i <= NF; i++) gsub(/^ +| +$/, "", $i); $1 = $1; print }'
+    else
+        psql -At -F $'\t' -d "$DB" -c "$1" || die "PostgreSQL: $1"
+    fi
+}
+
+database_version() {
+    if [[ $DATABASE == h2 ]]; then
+        echo "H2 $(db_rows 'SELECT H2VERSION()') (embedded, the default configuration)"
+    else
+        echo "PostgreSQL $(db_rows 'SHOW server_version')"
+    fi
 }
 
 start_server() {
     SERVER_STARTS=$((SERVER_STARTS + 1))
     SERVER_LOG="$WORK/server-$SERVER_STARTS.log"
     mkdir -p "$WORK/data"
-    env ADMIN_PASSWORD="$ADMIN_PASSWORD" DATA_DIR="$WORK/data" \
-        DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER="$PGUSER" \
+    local database=()
+    [[ $DATABASE == postgresql ]] && database=(DATABASE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" DATABASE_USER="$PGUSER")
+    env ADMIN_PASSWORD="$ADMIN_PASSWORD" DATA_DIR="$WORK/data" "${database[@]}" \
         SMTP_HOST=127.0.0.1 SMTP_PORT="$SINK_PORT" SMTP_CONNECTIONS="$CONNECTIONS" MAIL_FROM="$FROM" \
         DKIM_PRIVATE_KEY_FILE="$WORK/dkim.pem" DKIM_SELECTOR="$SELECTOR" INSTANCE_NAME="$INSTANCE" \
         MAIL_UNKNOWN_POLICY="${MAIL_UNKNOWN_POLICY:-resend}" PUBLIC_BASE_URL="$BASE/" \
@@ -213,6 +246,10 @@ bench_account() {
 # $SUBSCRIBERS confirmed subscribers of the topic "news" in ten languages and seven domains, inserted directly:
 # ids from 1 000 001 on, far above what the sequence has handed out, and the sequence moved past them.
 insert_subscribers() {
+    if [[ $DATABASE == h2 ]]; then
+        insert_subscribers_h2
+        return
+    fi
     psql -q -v ON_ERROR_STOP=1 -d "$DB" >/dev/null <<SQL || die "inserting subscribers"
 INSERT INTO subscriber (id, email, email_key, languages, state, paused, confirm_mails, soft_bounces, created_at, confirmed_at, version)
 SELECT 1000000 + n, 'member' || n || '@d' || (n % 7) || '.example.org', 'member' || n || '@d' || (n % 7) || '.example.org',
@@ -225,6 +262,21 @@ SQL
     # the same people for the bare loop: id, address, the variant the application will give them
     psql -At -F $'\t' -d "$DB" -c "SELECT id, email, split_part(languages, ',', 1) FROM subscriber WHERE id > 1000000 ORDER BY id" \
         > "$WORK/subscribers.tsv" || die "exporting subscribers"
+}
+
+# The same on H2, with the server stopped for it and started again (SYSTEM_RANGE's column is "X", in capitals).
+insert_subscribers_h2() {
+    stop_server
+    db_rows "INSERT INTO subscriber (id, email, email_key, languages, state, paused, confirm_mails, soft_bounces, created_at, confirmed_at, version)
+        SELECT 1000000 + \"X\", 'member' || \"X\" || '@d' || MOD(\"X\", 7) || '.example.org', 'member' || \"X\" || '@d' || MOD(\"X\", 7) || '.example.org',
+               ARRAY['en','es','fr','de','ar','ja','sw','hi','pt-BR','zh-Hans'][1 + MOD(\"X\", 10)],
+               'CONFIRMED', FALSE, 1, 0, now(), now(), 1
+        FROM SYSTEM_RANGE(1, $SUBSCRIBERS);
+        INSERT INTO subscriber_topic (subscriber_id, topic) SELECT 1000000 + \"X\", 'news' FROM SYSTEM_RANGE(1, $SUBSCRIBERS);
+        ALTER SEQUENCE subscriber_seq RESTART WITH $((1000000 + SUBSCRIBERS + 1000))" >/dev/null
+    db_rows "SELECT id, email, languages FROM subscriber WHERE id > 1000000 ORDER BY id" > "$WORK/subscribers.tsv"
+    [[ $(wc -l < "$WORK/subscribers.tsv") == "$SUBSCRIBERS" ]] || die "H2: $(wc -l < "$WORK/subscribers.tsv") subscribers inserted"
+    start_server
 }
 
 # The newsletter of bench/mail/newsletter/: English source, approved translations for es, fr, de, ar, ja (sw, hi,
