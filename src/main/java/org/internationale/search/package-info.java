@@ -4,11 +4,15 @@
  * translation group, with a field set per language (Lucene's own analyzers) and a universal ICU field.
  *
  * <p>Decisions: the index is derived from the database and lives under {@code DATA_DIR/index}; it is rebuilt in the
- * background at start-up when missing, unreadable or of an older schema version, while the API answers from whatever is
- * there; an index already on disk has its analysis loaded in the background instead (Lucene and ICU read the Japanese
- * and Korean dictionaries, word break engines and transforms on first use, which the first search after a restart
- * waited for). Publishing, unpublishing, approvals and source revisions reach it through CDI events and are visible
- * within a second through a {@link org.apache.lucene.search.SearcherManager}. The universal field folds case and
+ * background at start-up when missing, unreadable, of an older schema version or left half-filled by a rebuild a crash
+ * cut off, while the API answers from whatever is there. Before any of that, on the deploying thread, the analysis
+ * and indexing are loaded once (Lucene and ICU read the Japanese and Korean dictionaries, word break engines and
+ * transforms on first use, which the first search after a restart waited for; and a background thread that loaded
+ * them while Payara closed the application's jar files left ICU's transliterator broken until a restart).
+ * Publishing, unpublishing, approvals and source revisions reach it through CDI events and are visible within a
+ * second through a {@link org.apache.lucene.search.SearcherManager}. The same changes are written to a change log in
+ * their own transaction ({@code search_change}); every instance follows it once a second from a position its index's
+ * commits record, so a change made on another instance, or whose indexing a crash cut off, reaches every index. The universal field folds case and
  * diacritics with ICU folding, except in Devanagari, Bengali and Thai, where folding would strip the virama and tone
  * marks that make words distinct. Turkish dotted and dotless i are folded together before tokenizing, so Istanbul,
  * İSTANBUL and istanbul meet; Persian's zero-width non-joiner is handled by the Persian analyzer at index and query

@@ -22,6 +22,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -80,6 +82,11 @@ public class SearchIndex {
     private SearcherManager searchers;
     private Analyzer analyzer;
     private boolean needsRebuild;
+    /** Commit data key of {@link #appliedChanges()}. */
+    private static final String CHANGES = "changes";
+    /** Commit data key present while a rebuild is filling the index: a crash meanwhile left it incomplete. */
+    private static final String REBUILDING = "rebuilding";
+    private volatile long appliedChanges;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     /** Grows with every change to the index: derived structures (suggestions) rebuild when it moved. */
@@ -101,12 +108,14 @@ public class SearchIndex {
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
             analyzer = analyzers.perField(languages.languages().stream().map(Language::tag).toList());
-            needsRebuild = !readable(directory);
+            Map<String, String> lastCommit = lastCommit(directory);
+            needsRebuild = lastCommit == null;
+            appliedChanges = needsRebuild ? 0 : Long.parseLong(lastCommit.getOrDefault(CHANGES, "0"));
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setIndexSort(BY_LANGUAGE);
             writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of("schema", Integer.toString(SCHEMA_VERSION)).entrySet());
+            writer.setLiveCommitData(commitData(appliedChanges));
             writer.commit();
             searchers = new SearcherManager(writer, null);
             removeOlderSchemas(folder.getParent());
@@ -134,18 +143,48 @@ public class SearchIndex {
         }
     }
 
-    private static boolean readable(Directory directory) {
+    /** The last commit's data of a readable, non-empty index of this schema; null when it must be rebuilt. */
+    private static Map<String, String> lastCommit(Directory directory) {
         try {
             if (!DirectoryReader.indexExists(directory)) {
-                return false;
+                return null;
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                String schema = reader.getIndexCommit().getUserData().get("schema");
-                return Integer.toString(SCHEMA_VERSION).equals(schema) && reader.numDocs() > 0;
+                Map<String, String> data = reader.getIndexCommit().getUserData();
+                boolean current = Integer.toString(SCHEMA_VERSION).equals(data.get("schema")) && !data.containsKey(REBUILDING)
+                        && reader.numDocs() > 0;
+                Long.parseLong(data.getOrDefault(CHANGES, "0"));
+                return current ? Map.copyOf(data) : null;
             }
         } catch (IOException | RuntimeException corrupt) {
             LOG.log(Level.WARNING, "The search index cannot be read and will be rebuilt: " + corrupt.getMessage());
-            return false;
+            return null;
+        }
+    }
+
+    private static Iterable<Map.Entry<String, String>> commitData(long changes) {
+        return Map.of("schema", Integer.toString(SCHEMA_VERSION), CHANGES, Long.toString(changes)).entrySet();
+    }
+
+    /** The position in the search change log up to which this index has every change, as of its last commit or later. */
+    public long appliedChanges() {
+        return appliedChanges;
+    }
+
+    /**
+     * Records that every change of the log up to {@code position} is in the index, in a commit of its own: the position
+     * is durable exactly when the changes it covers are, and after a crash the index carries on from there.
+     */
+    public void recordApplied(long position) {
+        open();
+        try {
+            synchronized (this) {
+                appliedChanges = position;
+                writer.setLiveCommitData(commitData(position));
+            }
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -182,6 +221,37 @@ public class SearchIndex {
             LanguageAnalyzers.tokens(perField, field, WARM_UP_TEXT);
         }
         return fields.size();
+    }
+
+    /**
+     * Loads, on the calling thread, what analysing, indexing and searching need ({@link #warmUpAnalysis()}, then the
+     * warm-up text in every offered language through an index in memory with this index's fields and order). Payara
+     * closes the application's jar files at the end of starting its web module, after {@code @Startup} beans have run:
+     * a background thread that loaded a class at that moment failed, and a class whose static initialisation fails is
+     * unusable until the JVM ends — ICU's {@code Transliterator} failed so during a start-up rebuild, and every search
+     * of that server answered 500 from then on. {@link SearchStartup} calls this on the deploying thread, before any
+     * background work; the classes and dictionaries are then loaded once, while the jars are open.
+     *
+     * @return the number of analysed fields
+     */
+    public int warmUp() {
+        int fields = warmUpAnalysis();
+        try (Directory memory = new ByteBuffersDirectory();
+             IndexWriter scratch = new IndexWriter(memory, new IndexWriterConfig(analyzer()).setIndexSort(BY_LANGUAGE))) {
+            List<Document> documents = new ArrayList<>();
+            for (Language language : languages.languages()) {
+                documents.add(document(new IndexedText("warm-up:" + language.tag().value(), "warm-up", "update", language.tag().value(),
+                        "Warm-up", WARM_UP_TEXT, "/", 2026, List.of("warm-up"))));
+            }
+            scratch.addDocuments(documents);
+            scratch.commit();
+            try (DirectoryReader reader = DirectoryReader.open(scratch)) {
+                new IndexSearcher(reader).search(new TermQuery(new Term("group", "warm-up")), 10);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fields;
     }
 
     /** Replaces everything indexed for these groups by these texts. */
@@ -261,9 +331,13 @@ public class SearchIndex {
         }
     }
 
+    /** Empties the index for a rebuild; until {@link #recordApplied} ends it, a restart finds it unfinished and rebuilds again. */
     public void clear() {
         open();
         try {
+            synchronized (this) {
+                writer.setLiveCommitData(Map.of("schema", Integer.toString(SCHEMA_VERSION), REBUILDING, "true").entrySet());
+            }
             writer.deleteAll();
             writer.commit();
             searchers.maybeRefreshBlocking();

@@ -11,14 +11,20 @@ import org.internationale.publishing.entity.DocumentPublished;
 import org.internationale.publishing.entity.DocumentUnpublished;
 import org.internationale.search.entity.IndexRebuild;
 import org.internationale.search.entity.IndexedText;
+import org.internationale.search.entity.SearchChange;
 import org.internationale.text.entity.SourceRevised;
 import org.internationale.translation.entity.TranslationApproved;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +40,11 @@ import java.util.logging.Logger;
 
 /**
  * Keeps the index in step with what readers get: after each committed publication, withdrawal, approval or source
- * revision, the affected clause or document is indexed again in all its languages. A failure to index is logged and
- * never undoes the change; the next rebuild repairs the index.
+ * revision, the affected clause or document is indexed again in all its languages. That event reaches only the
+ * instance that made the change, and is lost if the server dies between the commit and the indexing; so every
+ * instance also follows the search change log ({@link SearchChanges}) once a second and indexes again whatever it has
+ * not applied yet — changes made on other instances, or cut off by a crash, or whose indexing failed. A failure to
+ * index never undoes the change.
  */
 @ApplicationScoped
 public class SearchIndexing {
@@ -47,6 +56,19 @@ public class SearchIndexing {
 
     @Inject
     SearchSources sources;
+
+    @Inject
+    SearchChanges changes;
+
+    @Inject
+    Clock clock;
+
+    /** Changes read from the log at a time: a burst (the platform's first import) is worked through over a few seconds. */
+    private static final int FOLLOW_BATCH = 1_000;
+
+    /** Null until the index is open and complete: following starts where it stands (or where its rebuild began). */
+    private ChangeCursor cursor;
+    private Instant lastPruned = Instant.EPOCH;
 
     @Resource
     ManagedThreadFactory threads;
@@ -72,6 +94,12 @@ public class SearchIndexing {
      */
     public void rebuild() {
         rebuilding = true;
+        synchronized (this) {
+            cursor = null;
+        }
+        // what the database holds when the rebuild reads it includes every change recorded well before now; the later
+        // ones are applied again by following the log from there
+        long covered = changes.lastBefore(clock.instant().minus(ChangeCursor.PATIENCE));
         ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), threads);
         try {
             long start = System.nanoTime();
@@ -106,7 +134,11 @@ public class SearchIndexing {
             index.publish();
             long indexed = System.nanoTime();
             index.merge();
+            index.recordApplied(covered);
             index.rebuilt();
+            synchronized (this) {
+                cursor = new ChangeCursor(covered);
+            }
             IndexRebuild done = new IndexRebuild(texts, groups, (indexed - start) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000,
                     Instant.now());
             lastRebuild = done;
@@ -174,6 +206,78 @@ public class SearchIndexing {
         }
     }
 
+    /** An index that needed no rebuild carries on from the change log position its last commit recorded. */
+    public synchronized void resumeFollowing() {
+        cursor = new ChangeCursor(index.appliedChanges());
+    }
+
+    /**
+     * Applies the changes of the log this index does not have yet, on the indexing thread (so that two indexings of one
+     * group never interleave), and records the position it reached in the index's commit. Changes whose indexing failed
+     * are read again next time.
+     */
+    public void follow() {
+        ChangeCursor current;
+        synchronized (this) {
+            current = cursor;
+        }
+        if (current == null || rebuilding) {
+            return;
+        }
+        List<SearchChange> due = current.unapplied(changes.after(current.position(), FOLLOW_BATCH));
+        if (!due.isEmpty()) {
+            startUpdates();
+            try {
+                updates.submit(() -> apply(due)).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | RejectedExecutionException e) {
+                LOG.log(Level.WARNING, "Indexing " + due.size() + " change(s) of the search change log failed; they are tried again", e);
+                return;
+            }
+        }
+        if (current.applied(due, clock.instant())) {
+            index.recordApplied(current.position());
+        }
+        Instant now = clock.instant();
+        if (lastPruned.plus(Duration.ofHours(1)).isBefore(now)) {
+            lastPruned = now;
+            changes.prune();
+        }
+    }
+
+    /**
+     * Indexes again what a batch of changes names, each clause and document once; a section title is part of every
+     * clause's title in that section, so a title's change means the whole platform.
+     */
+    private void apply(List<SearchChange> due) {
+        Set<Long> documents = new LinkedHashSet<>();
+        Set<String> clauses = new LinkedHashSet<>();
+        boolean platform = false;
+        for (SearchChange change : due) {
+            change.documentId().ifPresent(documents::add);
+            Optional<String> key = change.segmentKey();
+            if (key.isEmpty()) {
+                continue;
+            }
+            OptionalLong document = documentOf(key.get());
+            if (document.isPresent()) {
+                documents.add(document.getAsLong());
+            } else if (key.get().endsWith(".title")) {
+                platform = true;
+            } else {
+                clauses.add(key.get());
+            }
+        }
+        if (platform) {
+            indexPlatform();
+        } else {
+            clauses.forEach(this::indexClause);
+        }
+        documents.forEach(this::indexDocument);
+    }
+
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentPublished event) {
         update(() -> reindexDocument(event.documentId()), event.publisherWaits());
     }
@@ -197,7 +301,7 @@ public class SearchIndexing {
         try {
             done = updates.submit(() -> safely(work));
         } catch (RejectedExecutionException stopping) {
-            LOG.warning("Indexing skipped while the application stops; the next rebuild will repair it");
+            LOG.warning("Indexing skipped while the application stops; the search change log brings it at the next start");
             return;
         }
         if (!wait) {
@@ -208,43 +312,61 @@ public class SearchIndexing {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "Indexing failed; the next rebuild will repair it", e.getCause());
+            LOG.log(Level.WARNING, "Indexing failed; following the search change log tries it again", e.getCause());
         } catch (TimeoutException e) {
             LOG.info("Indexing takes longer than " + UPDATE_WAIT_SECONDS + " s; it goes on in the background");
         }
     }
 
     private void reindex(String segmentKey) {
-        if (segmentKey.startsWith("doc:")) {
-            try {
-                reindexDocument(Long.parseLong(segmentKey.substring(4, segmentKey.indexOf('.'))));
-            } catch (RuntimeException notADocument) {
-                // a key of another shape: nothing indexed under it
-            }
-            return;
+        OptionalLong document = documentOf(segmentKey);
+        if (document.isPresent()) {
+            reindexDocument(document.getAsLong());
+        } else if (segmentKey.startsWith("doc:")) {
+            // a key of another shape: nothing indexed under it
+        } else if (segmentKey.endsWith(".title")) {
+            safely(this::indexPlatform);
+        } else {
+            safely(() -> indexClause(segmentKey));
         }
-        if (segmentKey.endsWith(".title")) {
-            // a section title is part of every clause's title in that section: cheaper to redo the platform
-            safely(() -> {
-                List<IndexedText> all = sources.clauses(Optional.empty());
-                List<String> groups = new ArrayList<>();
-                all.forEach(t -> groups.add(t.group()));
-                index.replace(groups, all);
-            });
-            return;
+    }
+
+    /** The document a segment key of the form {@code doc:<id>.<part>} belongs to. */
+    private static OptionalLong documentOf(String segmentKey) {
+        if (!segmentKey.startsWith("doc:")) {
+            return OptionalLong.empty();
         }
-        safely(() -> index.replace(List.of(SearchSources.clauseGroup(segmentKey)), sources.clauses(Optional.of(segmentKey))));
+        try {
+            return OptionalLong.of(Long.parseLong(segmentKey.substring(4, segmentKey.indexOf('.'))));
+        } catch (RuntimeException notADocument) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private void indexPlatform() {
+        List<IndexedText> all = sources.clauses(Optional.empty());
+        List<String> groups = new ArrayList<>();
+        all.forEach(t -> groups.add(t.group()));
+        index.replace(groups, all);
+    }
+
+    private void indexClause(String segmentKey) {
+        index.replace(List.of(SearchSources.clauseGroup(segmentKey)), sources.clauses(Optional.of(segmentKey)));
+    }
+
+    private void indexDocument(long id) {
+        index.replace(List.of(SearchSources.documentGroup(id)), sources.document(id));
     }
 
     private void reindexDocument(long id) {
-        safely(() -> index.replace(List.of(SearchSources.documentGroup(id)), sources.document(id)));
+        safely(() -> indexDocument(id));
     }
 
     private static void safely(Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Indexing failed; the next rebuild will repair it", e);
+            LOG.log(Level.WARNING, "Indexing failed; following the search change log tries it again", e);
         }
     }
 }

@@ -117,6 +117,48 @@ class TwoInstancesIT {
         assertEquals(SUBSCRIBERS, byInstance.values().stream().mapToInt(Integer::intValue).sum());
     }
 
+    /**
+     * The publishing instance indexes through its own after-commit event; the other learns of the change only from the
+     * search change log it follows. Without that log the second instance never found the text (each instance keeps
+     * its own index).
+     */
+    @Test
+    void whatOneInstancePublishesTheOtherFindsAndWhatItWithdrawsTheOtherForgets() throws Exception {
+        Api api = new Api(first);
+        String editor = api.account("pair-publisher", "pair publisher passphrase", "\"roles\":[\"editor\"],\"languages\":[]");
+        String word = "pairword" + Long.toString(System.nanoTime(), 36);
+        Api.Reply created = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "en")
+                .add("title", "Dockers of " + word).add("summary", "").add("body", "The " + word + " strike spreads along the coast.")
+                .build().toString(), editor);
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/publish", "{}", editor).status());
+        assertEquals(1, total(first, word), "the publishing instance finds it at once");
+
+        assertEquals(1, totalWithin(second, word, 1, Duration.ofSeconds(20)), "the other instance finds it too");
+
+        assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/unpublish", "{}", editor).status());
+        assertEquals(0, total(first, word));
+        assertEquals(0, totalWithin(second, word, 0, Duration.ofSeconds(20)), "and forgets it once withdrawn");
+    }
+
+    private static int total(URL instance, String query) {
+        Api.Reply reply = new Api(instance).get("api/search?lang=en&q=" + query);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getInt("total");
+    }
+
+    /** The search total once it is {@code expected}, or the last one seen when {@code within} ran out. */
+    private static int totalWithin(URL instance, String query, int expected, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        int total = total(instance, query);
+        while (total != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            total = total(instance, query);
+        }
+        return total;
+    }
+
     @Test
     void withoutABounceMailboxAskingToReadItIsAConflictWithAReason() {
         Api.Reply checked = new Api(second).send("POST", "api/admin/bounces/check", null, Api.basic("admin", Api.ADMIN_PASSWORD));
