@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
+import org.internationale.search.control.SearchChanges;
 import org.internationale.search.control.SearchIndex;
 import org.internationale.search.control.SearchIndexing;
 import org.internationale.search.entity.SearchStatus;
@@ -15,8 +16,8 @@ import org.internationale.search.entity.SearchStatus;
 import java.io.IOException;
 
 /**
- * {@code GET /api/admin/search/status}: for admins (and the search benchmark), whether the index is complete and how
- * fast the last rebuild went.
+ * {@code GET /api/admin/search/status}: for admins (and the search benchmark), whether the index is complete, how
+ * fast the last rebuild went, and whether this instance's index keeps up with the search change log.
  */
 @Path("admin/search/status")
 @RequestScoped
@@ -30,11 +31,16 @@ public class SearchStatusResource {
     SearchIndexing indexing;
 
     @Inject
+    SearchChanges changes;
+
+    @Inject
     Permissions permissions;
 
     @GET
     public SearchStatus status() throws IOException {
         permissions.requireAny(Role.ADMIN);
-        return new SearchStatus(SearchIndex.SCHEMA_VERSION, index.size(), indexing.rebuilding(), indexing.lastRebuild().orElse(null));
+        long applied = index.appliedChanges();
+        return new SearchStatus(SearchIndex.SCHEMA_VERSION, index.size(), indexing.rebuilding(), indexing.lastRebuild().orElse(null),
+                applied, changes.countAfter(applied));
     }
 }

@@ -88,6 +88,11 @@ public class SearchChanges {
         return changes;
     }
 
+    /** How many recorded changes lie after {@code position}. */
+    public long countAfter(long position) {
+        return single("SELECT COUNT(*) FROM search_change WHERE id > ?", position);
+    }
+
     /** The last change recorded before {@code at}, or 0: what a full reading of the database started later includes. */
     public long lastBefore(Instant at) {
         return single("SELECT COALESCE(MAX(id), 0) FROM search_change WHERE changed_at < ?", Timestamp.from(at));
@@ -115,10 +120,10 @@ public class SearchChanges {
         }
     }
 
-    private long single(String sql, Timestamp parameter) {
+    private long single(String sql, Object parameter) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             if (parameter != null) {
-                select.setTimestamp(1, parameter);
+                select.setObject(1, parameter);
             }
             try (ResultSet row = select.executeQuery()) {
                 row.next();

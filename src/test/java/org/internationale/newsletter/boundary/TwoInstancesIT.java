@@ -136,6 +136,8 @@ class TwoInstancesIT {
         assertEquals(1, total(first, word), "the publishing instance finds it at once");
 
         assertEquals(1, totalWithin(second, word, 1, Duration.ofSeconds(20)), "the other instance finds it too");
+        JsonObject status = new Api(second).send("GET", "api/admin/search/status", null, Api.basic("admin", Api.ADMIN_PASSWORD)).json();
+        assertTrue(status.getJsonNumber("changesApplied").longValue() > 0, status.toString());
 
         assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/unpublish", "{}", editor).status());
         assertEquals(0, total(first, word));
