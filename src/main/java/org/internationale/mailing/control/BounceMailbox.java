@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  * Empties the bounce mailbox ({@code BOUNCE_MAILBOX}, e.g. {@code imaps://user:password@mail.example.org/INBOX} or
  * {@code pop3://…}) every half minute: each report is recorded in the ledger and counted against its subscriber —
  * a permanent failure, or three temporary ones in a row, stops mail to the address — and each mail to the mailto
- * unsubscribe address unsubscribes. Handled messages are deleted; others are left for a person to read.
+ * unsubscribe address unsubscribes. Handled messages are deleted; others are left for a person to read. A report
+ * read again because a crash came before its deletion is deleted without being counted twice ({@link BounceRecorder}).
  */
 @Startup
 @Singleton
@@ -48,7 +49,7 @@ public class BounceMailbox {
     BounceReader reader;
 
     @Inject
-    DeliveryLedger ledger;
+    BounceRecorder recorder;
 
     @Inject
     Subscriptions subscriptions;
@@ -112,16 +113,7 @@ public class BounceMailbox {
                 subscriptions.leave(bounce.unsubscribeId());
                 return true;
             }
-            Long subscriber = ledger.subscriberOf(bounce.deliveryId()).orElse(null);
-            ledger.bounce(bounce.deliveryId(), subscriber, bounce.hard(), bounce.status(), bounce.diagnostic());
-            if (subscriber != null) {
-                boolean stopped = subscriptions.bounced(subscriber, bounce.hard(),
-                        (bounce.hard() ? "permanent failure " : "repeated temporary failures, last ") + Optional.ofNullable(bounce.status()).orElse("")
-                                + Optional.ofNullable(bounce.diagnostic()).map(d -> ": " + d).orElse(""));
-                if (stopped) {
-                    LOG.info(() -> "Mail to subscriber " + subscriber + " stopped after bounces");
-                }
-            }
+            recorder.record(local instanceof MimeMessage mime ? mime.getMessageID() : null, bounce);
             return true;
         } catch (MessagingException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "A message in the bounce mailbox could not be read; it is left there", e);

@@ -588,14 +588,30 @@ public class DeliveryLedger {
         export.add("bounces", bounces.build());
     }
 
-    /** Records a bounce report; the subscriber, when known, is told by the caller. */
+    /**
+     * Records a bounce report, once: a report whose Message-ID ({@code reportId}) is recorded already is not recorded
+     * again. The subscriber, when known, is told by the caller in the same transaction ({@link BounceRecorder}).
+     *
+     * @return false when this report was recorded before
+     */
     @Transactional
-    public void bounce(Long deliveryId, Long subscriberId, boolean hard, String status, String diagnostic) {
+    public boolean bounce(String reportId, Long deliveryId, Long subscriberId, boolean hard, String status, String diagnostic) {
         try (Connection connection = dataSource.getConnection()) {
-            update(connection, "INSERT INTO bounce (id, delivery_id, subscriber_id, hard, status, diagnostic, received_at)"
-                            + " VALUES (nextval('bounce_seq'), ?, ?, ?, ?, ?, ?)", deliveryId, subscriberId, hard,
+            if (reportId != null) {
+                try (PreparedStatement seen = connection.prepareStatement("SELECT 1 FROM bounce WHERE report_id = ?")) {
+                    seen.setString(1, reportId);
+                    try (ResultSet row = seen.executeQuery()) {
+                        if (row.next()) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            update(connection, "INSERT INTO bounce (id, report_id, delivery_id, subscriber_id, hard, status, diagnostic, received_at)"
+                            + " VALUES (nextval('bounce_seq'), ?, ?, ?, ?, ?, ?, ?)", reportId, deliveryId, subscriberId, hard,
                     status, diagnostic == null ? null : diagnostic.length() > 1000 ? diagnostic.substring(0, 1000) : diagnostic,
                     Timestamp.from(clock.instant()));
+            return true;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

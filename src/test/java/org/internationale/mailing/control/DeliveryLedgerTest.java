@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,20 @@ class DeliveryLedgerTest {
         assertEquals(0, ledger.recoverAbandoned(Duration.ofMinutes(5)));
         clock.move(Duration.ofMinutes(6));
         assertEquals(1, ledger.recoverAbandoned(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aBounceReportReadAgainAfterACrashIsRecordedOnce() throws Exception {
+        assertTrue(ledger.bounce("<report-1@mta.example.org>", 7L, 70L, false, "4.2.2", "mailbox full"));
+        assertFalse(ledger.bounce("<report-1@mta.example.org>", 7L, 70L, false, "4.2.2", "mailbox full"), "the same report again");
+        assertTrue(ledger.bounce("<report-2@mta.example.org>", 7L, 70L, false, "4.2.2", "mailbox full"), "another report");
+        assertTrue(ledger.bounce(null, 7L, 70L, true, "5.1.1", "no such user"));
+        assertTrue(ledger.bounce(null, 7L, 70L, true, "5.1.1", "no such user"), "a report without Message-ID cannot be told apart");
+        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
+             var rows = sql.executeQuery("SELECT COUNT(*) FROM bounce WHERE subscriber_id = 70")) {
+            rows.next();
+            assertEquals(4, rows.getInt(1));
+        }
     }
 
     @Test
