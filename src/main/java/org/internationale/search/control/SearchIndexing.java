@@ -237,7 +237,8 @@ public class SearchIndexing {
                 return;
             }
         }
-        if (current.applied(due, clock.instant())) {
+        // a rebuild begun meanwhile owns the commit data (it marks the index unfinished until it ends)
+        if (current.applied(due, clock.instant()) && !rebuilding) {
             index.recordApplied(current.position());
         }
         Instant now = clock.instant();
