@@ -248,35 +248,46 @@ public class SearchIndexing {
         }
     }
 
-    /**
-     * Indexes again what a batch of changes names, each clause and document once; a section title is part of every
-     * clause's title in that section, so a title's change means the whole platform.
-     */
+    /** Indexes again what a batch of changes names, each clause and document once. */
     private void apply(List<SearchChange> due) {
-        Set<Long> documents = new LinkedHashSet<>();
-        Set<String> clauses = new LinkedHashSet<>();
-        boolean platform = false;
+        Reindexing work = new Reindexing();
         for (SearchChange change : due) {
-            change.documentId().ifPresent(documents::add);
-            Optional<String> key = change.segmentKey();
-            if (key.isEmpty()) {
-                continue;
-            }
-            OptionalLong document = documentOf(key.get());
+            change.documentId().ifPresent(work.documents::add);
+            change.segmentKey().ifPresent(work::segment);
+        }
+        work.run();
+    }
+
+    /**
+     * What changed texts mean for the index, collected before any indexing: the events' and the change log's one rule.
+     * A section title is part of every clause's title in that section, so a title's change means the whole platform.
+     */
+    private final class Reindexing {
+        private final Set<Long> documents = new LinkedHashSet<>();
+        private final Set<String> clauses = new LinkedHashSet<>();
+        private boolean platform;
+
+        void segment(String segmentKey) {
+            OptionalLong document = documentOf(segmentKey);
             if (document.isPresent()) {
                 documents.add(document.getAsLong());
-            } else if (key.get().endsWith(".title")) {
+            } else if (segmentKey.startsWith("doc:")) {
+                // a key of another shape: nothing indexed under it
+            } else if (segmentKey.endsWith(".title")) {
                 platform = true;
             } else {
-                clauses.add(key.get());
+                clauses.add(segmentKey);
             }
         }
-        if (platform) {
-            indexPlatform();
-        } else {
-            clauses.forEach(this::indexClause);
+
+        void run() {
+            if (platform) {
+                indexPlatform();
+            } else {
+                clauses.forEach(SearchIndexing.this::indexClause);
+            }
+            documents.forEach(SearchIndexing.this::indexDocument);
         }
-        documents.forEach(this::indexDocument);
     }
 
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentPublished event) {
@@ -320,16 +331,9 @@ public class SearchIndexing {
     }
 
     private void reindex(String segmentKey) {
-        OptionalLong document = documentOf(segmentKey);
-        if (document.isPresent()) {
-            reindexDocument(document.getAsLong());
-        } else if (segmentKey.startsWith("doc:")) {
-            // a key of another shape: nothing indexed under it
-        } else if (segmentKey.endsWith(".title")) {
-            safely(this::indexPlatform);
-        } else {
-            safely(() -> indexClause(segmentKey));
-        }
+        Reindexing work = new Reindexing();
+        work.segment(segmentKey);
+        safely(work::run);
     }
 
     /** The document a segment key of the form {@code doc:<id>.<part>} belongs to. */
