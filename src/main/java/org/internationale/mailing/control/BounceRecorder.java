@@ -26,13 +26,13 @@ public class BounceRecorder {
     @Inject
     Subscriptions subscriptions;
 
-    /** @return false when the report was recorded before and nothing was done now */
+    /** Does nothing when the report was recorded before. */
     @Transactional
-    public boolean record(String reportId, BounceReport bounce) {
+    public void record(String reportId, BounceReport bounce) {
         Long subscriber = ledger.subscriberOf(bounce.deliveryId()).orElse(null);
         if (!ledger.bounce(reportId, bounce.deliveryId(), subscriber, bounce.hard(), bounce.status(), bounce.diagnostic())) {
             LOG.fine(() -> "Bounce report " + reportId + " was recorded before; not counted again");
-            return false;
+            return;
         }
         if (subscriber != null) {
             boolean stopped = subscriptions.bounced(subscriber, bounce.hard(),
@@ -42,6 +42,5 @@ public class BounceRecorder {
                 LOG.info(() -> "Mail to subscriber " + subscriber + " stopped after bounces");
             }
         }
-        return true;
     }
 }

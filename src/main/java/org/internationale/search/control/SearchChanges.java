@@ -41,19 +41,19 @@ public class SearchChanges {
     Clock clock;
 
     void onPublished(@Observes DocumentPublished event) {
-        record(SearchChange.document(event.documentId()));
+        record(SearchChange.documentTarget(event.documentId()));
     }
 
     void onUnpublished(@Observes DocumentUnpublished event) {
-        record(SearchChange.document(event.documentId()));
+        record(SearchChange.documentTarget(event.documentId()));
     }
 
     void onApproved(@Observes TranslationApproved event) {
-        record(SearchChange.segment(event.key()));
+        record(SearchChange.segmentTarget(event.key()));
     }
 
     void onRevised(@Observes SourceRevised event) {
-        record(SearchChange.segment(event.key()));
+        record(SearchChange.segmentTarget(event.key()));
     }
 
     /** Inside a transaction the data source's connection is the transaction's: the row commits with the change. */

@@ -108,9 +108,9 @@ public class SearchIndex {
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
             analyzer = analyzers.perField(languages.languages().stream().map(Language::tag).toList());
-            Map<String, String> lastCommit = lastCommit(directory);
-            needsRebuild = lastCommit == null;
-            appliedChanges = needsRebuild ? 0 : Long.parseLong(lastCommit.getOrDefault(CHANGES, "0"));
+            Long position = completePosition(directory);
+            needsRebuild = position == null;
+            appliedChanges = needsRebuild ? 0 : position;
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(needsRebuild ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setIndexSort(BY_LANGUAGE);
@@ -143,18 +143,20 @@ public class SearchIndex {
         }
     }
 
-    /** The last commit's data of a readable, non-empty index of this schema; null when it must be rebuilt. */
-    private static Map<String, String> lastCommit(Directory directory) {
+    /**
+     * The change log position recorded by the last commit of a readable, non-empty, finished index of this schema (0
+     * for one written before the log existed); null when the index must be rebuilt.
+     */
+    private static Long completePosition(Directory directory) {
         try {
             if (!DirectoryReader.indexExists(directory)) {
                 return null;
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 Map<String, String> data = reader.getIndexCommit().getUserData();
-                boolean current = Integer.toString(SCHEMA_VERSION).equals(data.get("schema")) && !data.containsKey(REBUILDING)
+                boolean complete = Integer.toString(SCHEMA_VERSION).equals(data.get("schema")) && !data.containsKey(REBUILDING)
                         && reader.numDocs() > 0;
-                Long.parseLong(data.getOrDefault(CHANGES, "0"));
-                return current ? Map.copyOf(data) : null;
+                return complete ? Long.valueOf(data.getOrDefault(CHANGES, "0")) : null;
             }
         } catch (IOException | RuntimeException corrupt) {
             LOG.log(Level.WARNING, "The search index cannot be read and will be rebuilt: " + corrupt.getMessage());

@@ -15,11 +15,13 @@ public record SearchChange(long id, String target) {
     private static final String DOCUMENT = "document:";
     private static final String SEGMENT = "segment:";
 
-    public static String document(long documentId) {
+    /** The target naming a document: published, withdrawn, or a language of it released. */
+    public static String documentTarget(long documentId) {
         return DOCUMENT + documentId;
     }
 
-    public static String segment(SegmentKey key) {
+    /** The target naming a segment: its source revised or a translation of it approved. */
+    public static String segmentTarget(SegmentKey key) {
         return SEGMENT + key.value();
     }
 

@@ -17,7 +17,7 @@ class ChangeCursorTest {
     private static final Instant T0 = Instant.parse("2026-11-27T05:00:00Z");
 
     private static List<SearchChange> changes(long... ids) {
-        return Arrays.stream(ids).mapToObj(id -> new SearchChange(id, SearchChange.document(id))).toList();
+        return Arrays.stream(ids).mapToObj(id -> new SearchChange(id, SearchChange.documentTarget(id))).toList();
     }
 
     private static List<Long> ids(List<SearchChange> changes) {
