@@ -34,6 +34,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -256,7 +257,7 @@ class SiteIT {
     @Test
     void readerSearchesInJapaneseAndSeesTheHitHighlighted() throws IOException {
         eventually("the search index answers in Japanese", () -> {
-            open("/ja/search?q=" + java.net.URLEncoder.encode("ストライキ", StandardCharsets.UTF_8));
+            open("/ja/search?q=" + URLEncoder.encode("ストライキ", StandardCharsets.UTF_8));
             return !all("ol.results mark").isEmpty();
         });
         assertEquals("ja", find("html").getAttribute("lang"));
@@ -267,8 +268,12 @@ class SiteIT {
         find("#q").clear();
         find("#q").sendKeys("労働者");
         find("form.search button").click();
-        eventually("the second search shows", () -> browser.getCurrentUrl().contains("q="));
-        assertFalse(all("ol.results li").isEmpty(), "results for 労働者");
+        // the first search's URL has a q= too: wait for the page that answers the second one
+        String second = URLEncoder.encode("労働者", StandardCharsets.UTF_8);
+        eventually("the second search shows", () -> browser.getCurrentUrl().contains("q=" + second)
+                && "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
+        assertEquals("労働者", find("#q").getAttribute("value"));
+        assertFalse(all("ol.results li").isEmpty(), "results for 労働者: " + find("p[role=status]").getText());
     }
 
     @Test
@@ -614,15 +619,15 @@ class SiteIT {
         assertTrue(csrf.find(), "the page carries the session's CSRF token");
         String po = browserLike.get("workspace/translations/fr/export.po").body();
         assertTrue(po.contains("msgctxt"), po);
-        String form = "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
-                + "&file=" + java.net.URLEncoder.encode(po, StandardCharsets.UTF_8);
+        String form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+                + "&file=" + URLEncoder.encode(po, StandardCharsets.UTF_8);
         Api.Reply imported = browserLike.send(browserLike.request("workspace/translations/fr/import")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(200, imported.status(), imported.body());
         assertTrue(imported.body().contains("unchanged"), "an untouched export changes nothing, and the report says so");
         Api.Reply garbage = browserLike.send(browserLike.request("workspace/translations/fr/import")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
-                        "_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&file=msgid+%22unterminated")));
+                        "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&file=msgid+%22unterminated")));
         assertEquals(400, garbage.status(), "an unreadable file is the translator's error, shown on a page");
         assertTrue(garbage.contentType().startsWith("text/html"));
     }
