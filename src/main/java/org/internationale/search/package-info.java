@@ -18,7 +18,9 @@
  * İSTANBUL and istanbul meet; Persian's zero-width non-joiner is handled by the Persian analyzer at index and query
  * time alike; Traditional and Simplified Chinese meet through ICU's Traditional-Simplified transform.
  *
- * <p>Results: one pass over all matches ({@link org.internationale.search.control.ChainCollector}) keeps the best
+ * <p>Results: a query is answered on one snapshot of the index ({@link org.internationale.search.control.SnapshotSearch},
+ * which needs no container, so that its rules are tested as plain unit tests and the search benchmark can measure the
+ * same code without the server). One pass over all matches ({@link org.internationale.search.control.ChainCollector}) keeps the best
  * texts per language of the reader's fallback chain and counts every match exactly — {@code total} is the number of
  * matching translation groups, the type and year facets count groups, the language facet counts texts. A group's texts
  * are indexed as one Lucene block so that groups can be counted segment by segment. Segments are sorted by language, so

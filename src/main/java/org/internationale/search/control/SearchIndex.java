@@ -374,7 +374,8 @@ public class SearchIndex {
         BODY.freeze();
     }
 
-    private Document document(IndexedText text) {
+    /** A text as the index holds it; package-private for tests that build an index of the same shape. */
+    static Document document(IndexedText text) {
         String fl = LanguageAnalyzers.fieldLanguage(LanguageTag.of(text.language()));
         Document document = new Document();
         document.add(new StringField("id", text.id(), Field.Store.YES));
