@@ -14,6 +14,7 @@ import org.internationale.locale.entity.LanguageTag;
 import org.internationale.search.control.LanguageAnalyzers;
 import org.internationale.search.control.SearchQuery;
 import org.internationale.search.control.Searcher;
+import org.internationale.search.control.SnapshotSearch;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -330,6 +331,14 @@ public final class SearchBench {
                 System.out.println(line(measured));
                 results.add(measured);
             }
+            for (Map.Entry<String, Latencies.Probe> sameAnswer : sameAnswer(searcher, registry).entrySet()) {
+                for (int concurrency : concurrencies(options)) {
+                    Latencies measured = Latencies.measure(sameAnswer.getKey(), queries, concurrency, WARMUP_PASSES, requests(options, concurrency),
+                            sameAnswer.getValue());
+                    System.out.println(line(measured));
+                    results.add(measured);
+                }
+            }
             List<Connection> connections = java.util.Collections.synchronizedList(new ArrayList<>());
             ThreadLocal<PreparedStatement> statements = ThreadLocal.withInitial(() -> {
                 try {
@@ -355,6 +364,26 @@ public final class SearchBench {
         report(out, results, recall, configs, queries.size());
     }
 
+    /**
+     * The two baselines that compute the API's whole answer (total and facets over every match, a page of translation
+     * groups, snippets, other languages) on the same searcher, without the server: Lucene's own modules as documented
+     * ({@link LuceneAnswer}), and the application's own search code ({@link SnapshotSearch}, which the API runs).
+     */
+    private static Map<String, Latencies.Probe> sameAnswer(IndexSearcher searcher, LanguageRegistry registry) throws Exception {
+        LanguageAnalyzers analyzers = new LanguageAnalyzers();
+        Analyzer analyzer = analyzers.perField(LANGUAGES.stream().map(LanguageTag::of).toList());
+        LuceneAnswer modules = new LuceneAnswer(searcher, analyzer);
+        SnapshotSearch application = new SnapshotSearch(searcher, analyzer, analyzers.universal());
+        Map<String, Latencies.Probe> probes = new LinkedHashMap<>();
+        probes.put("lucene-answer", query -> modules.answer(registry.chain(LanguageTag.of(query.language())).languages(), query));
+        probes.put("application", query -> {
+            LanguageTag reader = LanguageTag.of(query.language());
+            return application.answer(Searcher.clean(query.text()), registry.chain(reader).languages(), reader, query.typeOrNull(), null, 1, 10)
+                    .total();
+        });
+        return probes;
+    }
+
     /** Bare Lucene alone, as {@code offline} measures it: for trying a change to the index without the whole run. */
     private static void lucene(Map<String, String> options) throws Exception {
         List<BenchQuery> queries = queries(out(options));
@@ -363,8 +392,14 @@ public final class SearchBench {
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(options.get("index"))))) {
             IndexSearcher searcher = new IndexSearcher(reader);
             Latencies.Probe lucene = query -> bareLucene(searcher, analyzer, registry.chain(LanguageTag.of(query.language())).languages(), query);
+            Map<String, Latencies.Probe> probes = new LinkedHashMap<>();
+            probes.put("lucene", lucene);
+            probes.putAll(sameAnswer(searcher, registry));
             for (int concurrency : concurrencies(options)) {
-                System.out.println(line(Latencies.measure("lucene", queries, concurrency, WARMUP_PASSES, requests(options, concurrency), lucene)));
+                for (Map.Entry<String, Latencies.Probe> probe : probes.entrySet()) {
+                    System.out.println(line(Latencies.measure(probe.getKey(), queries, concurrency, WARMUP_PASSES, requests(options, concurrency),
+                            probe.getValue())));
+                }
             }
         }
     }
@@ -545,7 +580,7 @@ public final class SearchBench {
         }
         md.append("\n| ratio | clients | p50 | p99 | throughput |\n|---|---|---|---|---|\n");
         for (Latencies api : results.stream().filter(l -> l.system().equals("api")).toList()) {
-            for (String other : List.of("lucene", "postgres")) {
+            for (String other : List.of("lucene", "lucene-answer", "application", "postgres")) {
                 results.stream().filter(l -> l.system().equals(other) && l.concurrency() == api.concurrency()).findFirst().ifPresent(o ->
                         md.append(String.format(Locale.ROOT, "| API / %s | %d | %.2f× | %.2f× | %.2f× |%n", name(other), api.concurrency(),
                                 api.p50() / o.p50(), api.p99() / o.p99(), api.throughput() / o.throughput())));
@@ -575,7 +610,9 @@ public final class SearchBench {
         return switch (system) {
             case "api" -> "API `GET /api/search` (HTTP, kept-open connections)";
             case "api-empty" -> "API with an empty query: the HTTP floor, no search";
-            case "lucene" -> "bare Lucene `IndexSearcher`, same queries";
+            case "lucene" -> "bare Lucene `IndexSearcher`, same queries: top ten and their stored fields";
+            case "lucene-answer" -> "bare Lucene, the API's whole answer with Lucene's grouping, facet and highlighter modules";
+            case "application" -> "the application's own search code on an `IndexSearcher`, no server";
             default -> "PostgreSQL full-text search";
         };
     }
