@@ -50,8 +50,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>{@code load}: generate the corpus, queries and recall ground truth; load the corpus into the database;</li>
  *   <li>{@code api}: measure {@code GET /api/search} of the running application;</li>
- *   <li>{@code offline}: with the application stopped, measure bare Lucene on its index and PostgreSQL full-text search
- *   with the same queries and concurrency, the recall of both on Chinese, Japanese, Korean and Thai words, and report.</li>
+ *   <li>{@code offline}: with the application stopped, measure on its index bare Lucene (a top ten; the API's whole
+ *   answer with Lucene's own modules) and the application's search code without the server, then PostgreSQL full-text
+ *   search, all with the same queries and concurrency; the recall of Lucene and PostgreSQL on Chinese, Japanese,
+ *   Korean and Thai words; and report.</li>
  * </ol>
  */
 public final class SearchBench {
