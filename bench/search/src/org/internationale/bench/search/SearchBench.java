@@ -333,7 +333,7 @@ public final class SearchBench {
                 System.out.println(line(measured));
                 results.add(measured);
             }
-            for (Map.Entry<String, Latencies.Probe> sameAnswer : sameAnswer(searcher, registry).entrySet()) {
+            for (Map.Entry<String, Latencies.Probe> sameAnswer : sameAnswer(searcher, registry, queries).entrySet()) {
                 for (int concurrency : concurrencies(options)) {
                     Latencies measured = Latencies.measure(sameAnswer.getKey(), queries, concurrency, WARMUP_PASSES, requests(options, concurrency),
                             sameAnswer.getValue());
@@ -371,7 +371,8 @@ public final class SearchBench {
      * groups, snippets, other languages) on the same searcher, without the server: Lucene's own modules as documented
      * ({@link LuceneAnswer}), and the application's own search code ({@link SnapshotSearch}, which the API runs).
      */
-    private static Map<String, Latencies.Probe> sameAnswer(IndexSearcher searcher, LanguageRegistry registry) throws Exception {
+    private static Map<String, Latencies.Probe> sameAnswer(IndexSearcher searcher, LanguageRegistry registry, List<BenchQuery> queries)
+            throws Exception {
         LanguageAnalyzers analyzers = new LanguageAnalyzers();
         Analyzer analyzer = analyzers.perField(LANGUAGES.stream().map(LanguageTag::of).toList());
         LuceneAnswer modules = new LuceneAnswer(searcher, analyzer);
@@ -383,6 +384,16 @@ public final class SearchBench {
             return application.answer(Searcher.clean(query.text()), registry.chain(reader).languages(), reader, query.typeOrNull(), null, 1, 10)
                     .total();
         });
+        // the two answer the same question, or comparing them says nothing: the same number of groups for every query
+        for (BenchQuery query : queries) {
+            long byModules = probes.get("lucene-answer").run(query);
+            long byApplication = probes.get("application").run(query);
+            if (byModules != byApplication) {
+                throw new IllegalStateException("the whole-answer baselines disagree on " + query.tsv() + ": " + byModules + " and "
+                        + byApplication + " groups");
+            }
+        }
+        System.out.println("whole-answer baselines: the same number of groups for all " + queries.size() + " queries");
         return probes;
     }
 
@@ -396,7 +407,7 @@ public final class SearchBench {
             Latencies.Probe lucene = query -> bareLucene(searcher, analyzer, registry.chain(LanguageTag.of(query.language())).languages(), query);
             Map<String, Latencies.Probe> probes = new LinkedHashMap<>();
             probes.put("lucene", lucene);
-            probes.putAll(sameAnswer(searcher, registry));
+            probes.putAll(sameAnswer(searcher, registry, queries));
             for (int concurrency : concurrencies(options)) {
                 for (Map.Entry<String, Latencies.Probe> probe : probes.entrySet()) {
                     System.out.println(line(Latencies.measure(probe.getKey(), queries, concurrency, WARMUP_PASSES, requests(options, concurrency),
