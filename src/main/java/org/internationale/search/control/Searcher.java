@@ -50,17 +50,11 @@ public class Searcher {
     }
 
     public SearchResult search(String rawQuery, Negotiated negotiated, String type, String demand, int page, int size) {
-        String text = clean(rawQuery);
-        List<LanguageTag> chain = negotiated.chain().languages();
-        LanguageTag reader = negotiated.tag();
-        if (text.isBlank()) {
-            return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
-        }
         try {
             IndexSearcher searcher = index.acquire();
             try {
                 return new SnapshotSearch(searcher, index.analyzer(), index.analyzers().universal())
-                        .answer(text, chain, reader, type, demand, page, size);
+                        .answer(clean(rawQuery), negotiated.chain().languages(), negotiated.tag(), type, demand, page, size);
             } finally {
                 index.release(searcher);
             }

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,7 +92,8 @@ class SnapshotSearchTest {
     @Test
     void aGroupMatchedOnlyInTheFallbackLanguageIsShownInItWithTheReadersLanguageAlsoListed() {
         SearchResult result = spanish("strike");
-        assertEquals(List.of("sick-leave:en", "port:en"), result.hits().stream().map(Hit::id).sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals(Set.of("sick-leave:en", "port:en"), result.hits().stream().map(Hit::id).collect(Collectors.toSet()));
+        assertEquals(2, result.hits().size());
         Hit sickLeave = result.hits().stream().filter(h -> h.id().equals("sick-leave:en")).findFirst().orElseThrow();
         assertEquals(List.of("es"), sickLeave.alsoIn());
     }
