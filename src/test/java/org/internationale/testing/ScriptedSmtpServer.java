@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real SMTP server (RFC 5321 over a socket) that answers by recipient, to see how the sender takes each reply:
  * {@code reject…@} gets 550 at RCPT, {@code tempfail…@} 451 at RCPT, {@code datafail…@} 554 after DATA, and for
  * {@code drop…@} the server hangs up without a word, as a crashing relay would; for {@code stall…@} it answers DATA
- * and then reads nothing more, as a relay that hangs would. Everyone else is accepted. Records connections, envelope
- * senders and accepted recipients.
+ * and then reads nothing more, as a relay that hangs would; after accepting a message for {@code last…@} it hangs up,
+ * as a relay with a limit of messages per connection does. Everyone else is accepted. Records connections, envelope
+ * senders, accepted recipients and how often the client asked whether the connection is alive ({@code NOOP},
+ * {@code RSET}).
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> envelopeSenders = new CopyOnWriteArrayList<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final AtomicInteger probes = new AtomicInteger();
 
     public ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -46,6 +49,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public List<String> envelopeSenders() {
         return envelopeSenders;
+    }
+
+    public int probes() {
+        return probes.get();
     }
 
     public List<String> accepted() {
@@ -111,8 +118,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         envelopeSenders.add(sender);
                         accepted.add(recipient);
                         reply(out, "250 2.0.0 queued");
+                        if (recipient.startsWith("last")) {
+                            return;
+                        }
                     }
                 } else if (command.equals("RSET") || command.equals("NOOP")) {
+                    probes.incrementAndGet();
                     reply(out, "250 ok");
                 } else if (command.equals("QUIT")) {
                     reply(out, "221 bye");

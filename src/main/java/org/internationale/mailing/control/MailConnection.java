@@ -1,10 +1,12 @@
 package org.internationale.mailing.control;
 
 import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
@@ -22,12 +24,19 @@ import java.util.UUID;
 /**
  * One sending lane's way out: a kept-open SMTP connection (opened on first use, reopened after a failure), or the
  * outbox folder when no SMTP server is configured. Not thread-safe: each lane has its own.
+ *
+ * <p>A kept-open connection is used without asking first whether it is still there. Jakarta Mail's
+ * {@code isConnected()} asks the relay with a {@code NOOP} and waits for its answer — one more round trip per message,
+ * a fifth of the SMTP exchange, which the mail benchmark's bare loop never pays (bench/README.md, session 11). A relay
+ * that hung up between messages (an idle timeout, a limit of messages per connection) shows instead when the next
+ * {@code MAIL FROM} gets no answer: the relay cannot have accepted a message whose envelope it never acknowledged, so
+ * that message is sent again at once over a new connection, and nothing can arrive twice.
  */
 public class MailConnection implements AutoCloseable {
 
     private final MailSettings settings;
     private final Session session;
-    private Transport transport;
+    private EnvelopeWatchingTransport transport;
 
     public MailConnection(MailSettings settings) {
         this.settings = settings;
@@ -44,29 +53,55 @@ public class MailConnection implements AutoCloseable {
         if (!settings.smtp()) {
             return toOutbox(message);
         }
+        Address[] to;
         try {
-            if (transport == null || !transport.isConnected()) {
+            to = new Address[]{new InternetAddress(recipient, true)};
+        } catch (AddressException e) {
+            return SendOutcome.permanent("not a mail address: " + e.getMessage());
+        }
+        boolean reused = transport != null;
+        try {
+            if (transport == null) {
                 open();
             }
-            transport.sendMessage(message, new Address[]{new InternetAddress(recipient)});
-            String reply = transport instanceof SMTPTransport smtp ? smtp.getLastServerResponse() : "sent";
-            return SendOutcome.sent(reply == null ? "sent" : reply.strip());
-        } catch (SMTPSendFailedException e) {
-            return classify(e.getReturnCode(), e.getMessage());
-        } catch (SendFailedException e) {
-            for (Exception next = e.getNextException(); next != null;
+            return deliver(message, to);
+        } catch (MessagingException e) {
+            // a reply refusing the message is an answer, not a lost connection
+            if (reused && !(e instanceof SendFailedException) && !transport.envelopeAcknowledged()) {
+                // the kept-open connection was gone before this message began: a new one, once
+                close();
+                try {
+                    open();
+                    return deliver(message, to);
+                } catch (MessagingException again) {
+                    return failed(again);
+                }
+            }
+            return failed(e);
+        }
+    }
+
+    private SendOutcome deliver(SMTPMessage message, Address[] to) throws MessagingException {
+        transport.sendMessage(message, to);
+        String reply = transport.getLastServerResponse();
+        return SendOutcome.sent(reply == null ? "sent" : reply.strip());
+    }
+
+    private SendOutcome failed(MessagingException failure) {
+        if (failure instanceof SMTPSendFailedException refused) {
+            return classify(refused.getReturnCode(), refused.getMessage());
+        }
+        if (failure instanceof SendFailedException addresses) {
+            for (Exception next = addresses.getNextException(); next != null;
                  next = next instanceof MessagingException m ? m.getNextException() : null) {
                 if (next instanceof SMTPAddressFailedException refused) {
                     return classify(refused.getReturnCode(), refused.getMessage());
                 }
             }
-            close();
-            return SendOutcome.temporary(String.valueOf(e.getMessage()));
-        } catch (MessagingException e) {
-            // no reply code: the connection broke or could not be made; it is reopened for the next message
-            close();
-            return SendOutcome.temporary(String.valueOf(e.getMessage()));
         }
+        // no reply code: the connection broke or could not be made; it is reopened for the next message
+        close();
+        return SendOutcome.temporary(String.valueOf(failure.getMessage()));
     }
 
     private static SendOutcome classify(int code, String message) {
@@ -78,7 +113,7 @@ public class MailConnection implements AutoCloseable {
     }
 
     private void open() throws MessagingException {
-        transport = session.getTransport("smtp");
+        transport = new EnvelopeWatchingTransport(session);
         if (settings.user().isPresent()) {
             transport.connect(settings.host(), settings.port(), settings.user().get(), settings.password());
         } else {
@@ -100,6 +135,34 @@ public class MailConnection implements AutoCloseable {
             return SendOutcome.sent("written to the outbox as " + name + ".eml");
         } catch (IOException | MessagingException e) {
             return SendOutcome.temporary("outbox: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Angus Mail's SMTP transport, told whether the relay acknowledged this message's {@code MAIL FROM}: before that,
+     * a broken connection cannot have delivered anything.
+     */
+    private static final class EnvelopeWatchingTransport extends SMTPTransport {
+        private boolean envelopeAcknowledged;
+
+        EnvelopeWatchingTransport(Session session) {
+            super(session, new URLName("smtp", null, -1, null, null, null));
+        }
+
+        @Override
+        public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+            envelopeAcknowledged = false;
+            super.sendMessage(message, addresses);
+        }
+
+        @Override
+        protected void mailFrom() throws MessagingException {
+            super.mailFrom();
+            envelopeAcknowledged = true;
+        }
+
+        synchronized boolean envelopeAcknowledged() {
+            return envelopeAcknowledged;
         }
     }
 

@@ -66,6 +66,7 @@ class MailConnectionTest {
         }
         assertEquals(1, server.connections());
         assertEquals(5, server.accepted().size());
+        assertEquals(0, server.probes(), "no round trip asking whether the kept-open connection is still there");
         assertEquals(List.of("bounces+d7-0123456789ab@union.example.org"), server.envelopeSenders().stream().distinct().toList());
     }
 
@@ -84,10 +85,34 @@ class MailConnectionTest {
     }
 
     @Test
+    void anAddressThatIsNoMailAddressFailsForGoodWithoutTouchingTheConnection() throws Exception {
+        assertEquals(SendOutcome.Kind.SENT, send("member@example.org").kind());
+        SMTPMessage message = new SMTPMessage(connection.session());
+        message.setFrom(new InternetAddress("news@union.example.org"));
+        message.setText("hello");
+        message.saveChanges();
+        SendOutcome outcome = connection.send(message, "member at example.org", "bounces+d7-0123456789ab@union.example.org");
+        assertEquals(SendOutcome.Kind.PERMANENT, outcome.kind(), outcome.reply());
+        assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());
+        assertEquals(1, server.connections());
+    }
+
+    @Test
     void aConnectionThatBreaksIsATemporaryFailureAndTheNextMessageReconnects() throws Exception {
         assertEquals(SendOutcome.Kind.SENT, send("member@example.org").kind());
         assertEquals(SendOutcome.Kind.TEMPORARY, send("drop-me@example.org").kind());
         assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());
+        assertEquals(2, server.connections());
+    }
+
+    @Test
+    void aRelayThatHungUpBetweenMessagesIsReplacedAndTheNextMessageGoesAtOnce() throws Exception {
+        assertEquals(SendOutcome.Kind.SENT, send("last@example.org").kind());
+        // the relay has closed its end; the next MAIL FROM finds it so, before anything of the message was accepted
+        Thread.sleep(100);
+        SendOutcome next = send("member@example.org");
+        assertEquals(SendOutcome.Kind.SENT, next.kind(), next.reply());
+        assertEquals(List.of("last@example.org", "member@example.org"), server.accepted());
         assertEquals(2, server.connections());
     }
 
