@@ -1,5 +1,7 @@
 package org.internationale.testing;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as a relay with a limit of messages per connection does. Everyone else is accepted. Records connections, envelope
  * senders, accepted recipients and how often the client asked whether the connection is alive ({@code NOOP},
  * {@code RSET}).
+ *
+ * <p>With a TLS context it speaks TLS as a relay would: {@link #withStartTls} offers {@code STARTTLS} (RFC 3207) and
+ * upgrades the connection in place, {@link #withImplicitTls} speaks TLS from the first byte (RFC 8314). Messages
+ * accepted over TLS are recorded apart.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -31,9 +37,25 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger probes = new AtomicInteger();
+    private final List<String> acceptedOverTls = new CopyOnWriteArrayList<>();
+    /** Offers STARTTLS with this context; null for a relay without it. */
+    private final SSLContext startTls;
 
     public ScriptedSmtpServer() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), null);
+    }
+
+    public static ScriptedSmtpServer withStartTls(SSLContext tls) throws IOException {
+        return new ScriptedSmtpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), tls);
+    }
+
+    public static ScriptedSmtpServer withImplicitTls(SSLContext tls) throws IOException {
+        return new ScriptedSmtpServer(tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()), null);
+    }
+
+    private ScriptedSmtpServer(ServerSocket socket, SSLContext startTls) {
+        this.socket = socket;
+        this.startTls = startTls;
         acceptor = new Thread(this::accept, "scripted-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -49,6 +71,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public List<String> envelopeSenders() {
         return envelopeSenders;
+    }
+
+    /** The recipients of messages accepted over a TLS connection. */
+    public List<String> acceptedOverTls() {
+        return acceptedOverTls;
     }
 
     public int probes() {
@@ -75,16 +102,31 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket client) {
-        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-             OutputStream out = client.getOutputStream()) {
+        Socket current = client;
+        try {
+            BufferedReader in = reader(current);
+            OutputStream out = current.getOutputStream();
             reply(out, "220 scripted ESMTP");
             String sender = null;
             String recipient = null;
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.toUpperCase(Locale.ROOT);
+                boolean secure = current instanceof SSLSocket;
                 if (command.startsWith("EHLO") || command.startsWith("HELO")) {
-                    reply(out, "250 scripted");
+                    reply(out, startTls != null && !secure ? "250-scripted\r\n250 STARTTLS" : "250 scripted");
+                } else if (command.equals("STARTTLS") && startTls != null && !secure) {
+                    reply(out, "220 2.0.0 ready to start TLS");
+                    SSLSocket upgraded = (SSLSocket) startTls.getSocketFactory().createSocket(current, null, current.getPort(), true);
+                    upgraded.setUseClientMode(false);
+                    upgraded.startHandshake();
+                    current = upgraded;
+                    clients.add(current);
+                    in = reader(current);
+                    out = current.getOutputStream();
+                    // RFC 3207: nothing said before the handshake counts after it
+                    sender = null;
+                    recipient = null;
                 } else if (command.startsWith("MAIL FROM:")) {
                     sender = line.substring(10).replaceAll("[<>]", "").strip();
                     reply(out, "250 2.1.0 ok");
@@ -117,6 +159,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                     } else {
                         envelopeSenders.add(sender);
                         accepted.add(recipient);
+                        if (secure) {
+                            acceptedOverTls.add(recipient);
+                        }
                         reply(out, "250 2.0.0 queued");
                         if (recipient.startsWith("last")) {
                             return;
@@ -133,10 +178,21 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            // the client went away
+            // the client went away, or its TLS handshake failed
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            try {
+                current.close();
+                client.close();
+            } catch (IOException e) {
+                // closing a connection that is gone
+            }
         }
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
     }
 
     private static void reply(OutputStream out, String text) throws IOException {
