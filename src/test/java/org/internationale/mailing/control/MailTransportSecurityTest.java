@@ -4,6 +4,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.internationale.mailing.entity.SendOutcome;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import org.internationale.testing.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code SMTP_TLS}: a real TLS handshake with a relay that speaks TLS from the first byte ({@code tls}) or upgrades
  * with STARTTLS ({@code starttls}), over the application's own sockets (Nagle off, writes watched), and no mail in
- * clear text to a relay that cannot upgrade. The relay's certificate is made for 127.0.0.1 by the JDK's keytool for
+ * clear text to a relay that cannot upgrade. {@code SMTP_USER} / {@code SMTP_PASSWORD}: SMTP AUTH with a relay
+ * (GreenMail) that knows the account. The relay's certificate is made for 127.0.0.1 by the JDK's keytool for
  * this run; the client trusts that host as an operator would trust an internal relay's certificate.
  */
 class MailTransportSecurityTest {
@@ -39,7 +42,7 @@ class MailTransportSecurityTest {
 
     private static SSLContext relayTls;
 
-    private ScriptedSmtpServer server;
+    private AutoCloseable server;
     private MailConnection connection;
 
     @BeforeAll
@@ -71,6 +74,10 @@ class MailTransportSecurityTest {
     }
 
     private MailSettings settings(String tls) {
+        return settings(tls, ((ScriptedSmtpServer) server).port());
+    }
+
+    private MailSettings settings(String tls, int port) {
         MailSettings settings = new MailSettings() {
             @Override
             public Session session() {
@@ -81,7 +88,7 @@ class MailTransportSecurityTest {
         };
         settings.sockets = new SmtpSockets(Duration.ofSeconds(60));
         settings.host = Optional.of("127.0.0.1");
-        settings.port = server.port();
+        settings.port = port;
         settings.user = Optional.empty();
         settings.password = Optional.empty();
         settings.tls = tls;
@@ -102,34 +109,69 @@ class MailTransportSecurityTest {
 
     @Test
     void tlsFromTheFirstByteCarriesEveryMessageOverTheApplicationsOwnSocket() throws Exception {
-        server = ScriptedSmtpServer.withImplicitTls(relayTls);
+        ScriptedSmtpServer relay = ScriptedSmtpServer.withImplicitTls(relayTls);
+        server = relay;
         MailSettings settings = settings("tls");
         connection = new MailConnection(settings);
         assertEquals(SendOutcome.Kind.SENT, send("member1@example.org").kind());
         assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());
-        assertEquals(List.of("member1@example.org", "member2@example.org"), server.acceptedOverTls());
-        assertEquals(1, server.connections());
+        assertEquals(List.of("member1@example.org", "member2@example.org"), relay.acceptedOverTls());
+        assertEquals(1, relay.connections());
         assertEquals(1, settings.sockets.open(), "TLS is layered over a socket of SmtpSockets, whose writes are watched");
     }
 
     @Test
     void startTlsUpgradesTheConnectionBeforeTheEnvelope() throws Exception {
-        server = ScriptedSmtpServer.withStartTls(relayTls);
+        ScriptedSmtpServer relay = ScriptedSmtpServer.withStartTls(relayTls);
+        server = relay;
         MailSettings settings = settings("starttls");
         connection = new MailConnection(settings);
         SendOutcome outcome = send("member@example.org");
         assertEquals(SendOutcome.Kind.SENT, outcome.kind(), outcome.reply());
-        assertEquals(List.of("member@example.org"), server.acceptedOverTls());
+        assertEquals(List.of("member@example.org"), relay.acceptedOverTls());
         assertEquals(1, settings.sockets.open());
     }
 
     @Test
     void aRelayThatCannotUpgradeGetsNoMailInClearTextWhenStartTlsIsConfigured() throws Exception {
-        server = new ScriptedSmtpServer();
+        ScriptedSmtpServer relay = new ScriptedSmtpServer();
+        server = relay;
         connection = new MailConnection(settings("starttls"));
         SendOutcome outcome = send("member@example.org");
         assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
-        assertEquals(List.of(), server.envelopeSenders(), "not even the envelope went out in clear text");
-        assertEquals(List.of(), server.accepted());
+        assertEquals(List.of(), relay.envelopeSenders(), "not even the envelope went out in clear text");
+        assertEquals(List.of(), relay.accepted());
+    }
+
+    private GreenMail relayWithAccount() {
+        GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        relay.start();
+        relay.setUser("news@union.example.org", "relay-user", "relay-password");
+        server = relay::stop;
+        return relay;
+    }
+
+    @Test
+    void theConfiguredAccountLogsInAndTheMessageGoes() throws Exception {
+        GreenMail relay = relayWithAccount();
+        MailSettings settings = settings("none", relay.getSmtp().getPort());
+        settings.user = Optional.of("relay-user");
+        settings.password = Optional.of("relay-password");
+        connection = new MailConnection(settings);
+        SendOutcome outcome = send("member@example.org");
+        assertEquals(SendOutcome.Kind.SENT, outcome.kind(), outcome.reply());
+        assertEquals(1, relay.getReceivedMessages().length);
+    }
+
+    @Test
+    void aWrongPasswordSendsNothing() throws Exception {
+        GreenMail relay = relayWithAccount();
+        MailSettings settings = settings("none", relay.getSmtp().getPort());
+        settings.user = Optional.of("relay-user");
+        settings.password = Optional.of("not-the-password");
+        connection = new MailConnection(settings);
+        SendOutcome outcome = send("member@example.org");
+        assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
+        assertEquals(0, relay.getReceivedMessages().length);
     }
 }
