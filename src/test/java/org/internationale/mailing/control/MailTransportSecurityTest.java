@@ -143,21 +143,22 @@ class MailTransportSecurityTest {
         assertEquals(List.of(), relay.accepted());
     }
 
-    private GreenMail relayWithAccount() {
+    /** GreenMail as a relay that knows one account, and a connection to it logging in with {@code password}. */
+    private GreenMail relayWithAccountLoggingInWith(String password) {
         GreenMail relay = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         relay.start();
         relay.setUser("news@union.example.org", "relay-user", "relay-password");
         server = relay::stop;
+        MailSettings settings = settings("none", relay.getSmtp().getPort());
+        settings.user = Optional.of("relay-user");
+        settings.password = Optional.of(password);
+        connection = new MailConnection(settings);
         return relay;
     }
 
     @Test
     void theConfiguredAccountLogsInAndTheMessageGoes() throws Exception {
-        GreenMail relay = relayWithAccount();
-        MailSettings settings = settings("none", relay.getSmtp().getPort());
-        settings.user = Optional.of("relay-user");
-        settings.password = Optional.of("relay-password");
-        connection = new MailConnection(settings);
+        GreenMail relay = relayWithAccountLoggingInWith("relay-password");
         SendOutcome outcome = send("member@example.org");
         assertEquals(SendOutcome.Kind.SENT, outcome.kind(), outcome.reply());
         assertEquals(1, relay.getReceivedMessages().length);
@@ -165,11 +166,7 @@ class MailTransportSecurityTest {
 
     @Test
     void aWrongPasswordSendsNothing() throws Exception {
-        GreenMail relay = relayWithAccount();
-        MailSettings settings = settings("none", relay.getSmtp().getPort());
-        settings.user = Optional.of("relay-user");
-        settings.password = Optional.of("not-the-password");
-        connection = new MailConnection(settings);
+        GreenMail relay = relayWithAccountLoggingInWith("not-the-password");
         SendOutcome outcome = send("member@example.org");
         assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
         assertEquals(0, relay.getReceivedMessages().length);
