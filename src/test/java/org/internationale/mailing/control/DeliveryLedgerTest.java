@@ -5,6 +5,7 @@ import org.internationale.mailing.entity.DeliveryCounts;
 import org.internationale.mailing.entity.DeliveryState;
 import org.internationale.mailing.entity.Recipient;
 import org.internationale.mailing.entity.SendOutcome;
+import org.internationale.testing.ManualClock;
 import org.internationale.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,11 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +31,7 @@ class DeliveryLedgerTest {
     private TestDatabase database;
     private DeliveryLedger ledger;
     /** Nanoseconds, as the system clock gives them; the databases keep microseconds (H2 once lost recovered rows to that). */
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00.123456321Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00.123456321Z"));
 
     @BeforeEach
     void ledger() throws Exception {
@@ -108,7 +106,7 @@ class DeliveryLedgerTest {
             assertTrue(first.id() < second.id() && second.id() < third.id() && third.id() < fourth.id(), "oldest first");
             assertTrue(lane.advance(fourth, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).isEmpty(),
                     "the row put back is not due yet");
-            clock.move(Duration.ofSeconds(6));
+            clock.advance(Duration.ofSeconds(6));
             DeliveryClaim again = lane.advance(null, null, null, Set.of(CAMPAIGN)).orElseThrow();
             assertEquals(first.id(), again.id(), "the row put back is found once due");
             assertTrue(lane.advance(again, SendOutcome.sent("250 ok"), null, Set.of(CAMPAIGN)).isEmpty());
@@ -144,15 +142,15 @@ class DeliveryLedgerTest {
         enqueue(CAMPAIGN, 1);
         DeliveryClaim claim = claim();
         assertTrue(ledger.advance(claim, SendOutcome.temporary("451 try later"), null, Set.of(CAMPAIGN)).isEmpty(), "not due yet");
-        clock.move(Duration.ofSeconds(59));
+        clock.advance(Duration.ofSeconds(59));
         assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty());
-        clock.move(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         claim = claim();
         assertEquals(1, claim.attempts());
         ledger.advance(claim, SendOutcome.temporary("451 try later"), null, Set.of(CAMPAIGN));
-        clock.move(Duration.ofSeconds(119));
+        clock.advance(Duration.ofSeconds(119));
         assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty(), "the second wait is twice the first");
-        clock.move(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
         claim = claim();
         ledger.advance(claim, SendOutcome.temporary("451 try later"), null, Set.of(CAMPAIGN));
         assertEquals(1, ledger.counts(CAMPAIGN).get(DeliveryState.FAILED), "after MAIL_MAX_ATTEMPTS");
@@ -163,7 +161,7 @@ class DeliveryLedgerTest {
         enqueue(CAMPAIGN, 1);
         DeliveryClaim claim = claim();
         assertTrue(ledger.advance(claim, null, Duration.ofSeconds(5), Set.of(CAMPAIGN)).isEmpty());
-        clock.move(Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         assertEquals(0, claim().attempts());
     }
 
@@ -211,7 +209,7 @@ class DeliveryLedgerTest {
         ledger.settings.instanceName = Optional.of("other-instance");
         assertEquals(0, ledger.recoverOwn(), "not ours");
         assertEquals(0, ledger.recoverAbandoned(Duration.ofMinutes(5)));
-        clock.move(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertEquals(1, ledger.recoverAbandoned(Duration.ofMinutes(5)));
     }
 
@@ -236,32 +234,5 @@ class DeliveryLedgerTest {
         assertEquals(2, ledger.cancelPending(CAMPAIGN + 1, "cancelled"));
         assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN + 1)).isEmpty());
         assertEquals(2, ledger.counts(CAMPAIGN + 1).get(DeliveryState.CANCELLED));
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
