@@ -9,6 +9,8 @@
  * with exponential backoff, a permanent one fails the row; rate limits put a message back for later instead of
  * blocking a lane; DKIM is simple-java-mail's maintained signer, not our own cryptography; a stalled SMTP write is
  * cut off by a once-a-second watch over our own sockets ({@code SmtpSockets}) rather than by Jakarta Mail's write
- * timeout, which schedules a timer task for every write.
+ * timeout, which schedules a timer task for every write; a kept-open connection is used without a {@code NOOP}
+ * probe before each message ({@code MailConnection}): a relay that hung up shows at the next {@code MAIL FROM}, before
+ * anything of that message can have been accepted, and the message goes again over a new connection.
  */
 package org.internationale.mailing;
