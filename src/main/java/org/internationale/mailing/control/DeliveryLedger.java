@@ -121,7 +121,8 @@ public class DeliveryLedger {
      * next tick. A local transaction is one commit per message on every thread, as the crash bound assumes; on
      * PostgreSQL report and claim are a single statement ({@link #advanceInOneStatement}).
      *
-     * @param delay when the last message could not go yet because of a rate limit: back to pending for this long
+     * @param delay when the last message could not go yet because of a rate limit, or the relay could not be reached
+     *              ({@code UNREACHABLE}): back to pending for this long, without using an attempt
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<DeliveryClaim> advance(DeliveryClaim last, SendOutcome outcome, Duration delay, Collection<Long> campaigns) {
@@ -216,12 +217,16 @@ public class DeliveryLedger {
 
     private Sql reportStatement(DeliveryClaim last, SendOutcome outcome, Duration delay, Instant now) {
         String instance = settings.instance();
-        if (delay != null) {
+        if (delay != null && (outcome == null || outcome.kind() != SendOutcome.Kind.UNREACHABLE)) {
             return new Sql("UPDATE delivery SET state = 'PENDING', claimed_by = NULL, next_attempt_at = ? WHERE id = ? AND state = 'SENDING'",
                     Arrays.asList(Timestamp.from(now.plus(delay)), last.id()));
         }
         String reply = outcome.reply() == null ? null : outcome.reply().length() > 1000 ? outcome.reply().substring(0, 1000) : outcome.reply();
         return switch (outcome.kind()) {
+            // never attempted: back in the queue without using an attempt, due when sending resumes
+            case UNREACHABLE -> new Sql("UPDATE delivery SET state = 'PENDING', claimed_by = NULL, last_reply = ?, next_attempt_at = ?"
+                    + " WHERE id = ? AND state = 'SENDING' AND claimed_by = ?",
+                    Arrays.asList(reply, Timestamp.from(delay == null ? now : now.plus(delay)), last.id(), instance));
             case SENT -> new Sql("UPDATE delivery SET state = 'SENT', sent_at = ?, last_reply = ?, attempts = attempts + 1"
                     + " WHERE id = ? AND state = 'SENDING' AND claimed_by = ?", Arrays.asList(Timestamp.from(now), reply, last.id(), instance));
             case PERMANENT -> new Sql("UPDATE delivery SET state = 'FAILED', last_reply = ?, attempts = attempts + 1"

@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -60,18 +61,24 @@ public class MailConnection implements AutoCloseable {
             return SendOutcome.permanent("not a mail address: " + e.getMessage());
         }
         boolean reused = transport != null;
-        try {
-            if (transport == null) {
-                open();
+        if (!reused) {
+            Optional<SendOutcome> unreachable = open();
+            if (unreachable.isPresent()) {
+                return unreachable.get();
             }
+        }
+        try {
             return deliver(message, to);
         } catch (MessagingException e) {
             // a reply refusing the message is an answer, not a lost connection
             if (reused && !(e instanceof SendFailedException) && !transport.envelopeAcknowledged()) {
                 // the kept-open connection was gone before this message began: a new one, once
                 close();
+                Optional<SendOutcome> unreachable = open();
+                if (unreachable.isPresent()) {
+                    return unreachable.get();
+                }
                 try {
-                    open();
                     return deliver(message, to);
                 } catch (MessagingException again) {
                     return failed(again);
@@ -99,7 +106,7 @@ public class MailConnection implements AutoCloseable {
                 }
             }
         }
-        // no reply code: the connection broke or could not be made; it is reopened for the next message
+        // no reply code: the connection broke; it is reopened for the next message
         close();
         return SendOutcome.temporary(String.valueOf(failure.getMessage()));
     }
@@ -112,12 +119,19 @@ public class MailConnection implements AutoCloseable {
         return SendOutcome.temporary(reply);
     }
 
-    private void open() throws MessagingException {
+    /** Opens a connection; when none can be had, why, as the outcome of a message that was never attempted. */
+    private Optional<SendOutcome> open() {
         transport = new EnvelopeWatchingTransport(session);
-        if (settings.user().isPresent()) {
-            transport.connect(settings.host(), settings.port(), settings.user().get(), settings.password());
-        } else {
-            transport.connect();
+        try {
+            if (settings.user().isPresent()) {
+                transport.connect(settings.host(), settings.port(), settings.user().get(), settings.password());
+            } else {
+                transport.connect();
+            }
+            return Optional.empty();
+        } catch (MessagingException e) {
+            close();
+            return Optional.of(SendOutcome.unreachable(String.valueOf(e.getMessage()).strip()));
         }
     }
 

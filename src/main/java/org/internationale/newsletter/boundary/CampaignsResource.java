@@ -22,10 +22,12 @@ import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.mailing.control.DeliveryLedger;
+import org.internationale.mailing.control.RelayOutage;
 import org.internationale.mailing.entity.DeliveryCounts;
 import org.internationale.newsletter.control.CampaignDispatcher;
 import org.internationale.newsletter.control.Campaigns;
 import org.internationale.newsletter.entity.Campaign;
+import org.internationale.newsletter.entity.CampaignState;
 import org.internationale.newsletter.entity.Coverage;
 import org.internationale.subscribers.control.Topics;
 import org.internationale.system.control.PublicAddress;
@@ -35,6 +37,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 
@@ -52,6 +55,9 @@ public class CampaignsResource {
 
     @Inject
     DeliveryLedger ledger;
+
+    @Inject
+    RelayOutage relay;
 
     @Inject
     Topics topics;
@@ -84,15 +90,18 @@ public class CampaignsResource {
 
     public record Progress(long id, long newsletterId, String state, List<String> topics, List<String> requiredLanguages,
                            Instant at, Instant sendBy, String note, Instant createdAt, Instant startedAt, Instant finishedAt,
-                           long total, Map<String, Long> counts, long everUnknown, long sentLastMinute, int percentDone) {
-        static Progress of(Campaign c, DeliveryCounts counts) {
+                           long total, Map<String, Long> counts, long everUnknown, long sentLastMinute, int percentDone,
+                           RelayOutage.Outage relayUnreachable) {
+        /** {@code relayUnreachable}: while sending pauses because the relay cannot be reached, why and until when. */
+        static Progress of(Campaign c, DeliveryCounts counts, Optional<RelayOutage.Outage> outage) {
             long done = counts.total() - counts.get(org.internationale.mailing.entity.DeliveryState.PENDING)
                     - counts.get(org.internationale.mailing.entity.DeliveryState.SENDING);
             return new Progress(c.id(), c.newsletterId(), c.state().label(), List.copyOf(c.topics()),
                     c.requiredLanguages().stream().map(LanguageTag::value).toList(), c.sendAt().orElse(null), c.sendBy().orElse(null),
                     c.note().orElse(null), c.createdAt(), c.startedAt().orElse(null), c.finishedAt().orElse(null),
                     counts.total(), counts.byState(), counts.everUnknown(), counts.sentLastMinute(),
-                    counts.total() == 0 ? 0 : (int) (done * 100 / counts.total()));
+                    counts.total() == 0 ? 0 : (int) (done * 100 / counts.total()),
+                    c.state() == CampaignState.SENDING ? outage.orElse(null) : null);
         }
     }
 
@@ -119,7 +128,8 @@ public class CampaignsResource {
         permissions.requireAny(Role.EDITOR);
         List<Campaign> all = campaigns.all();
         Map<Long, DeliveryCounts> counts = ledger.counts(all.stream().map(Campaign::id).toList());
-        return all.stream().map(c -> Progress.of(c, counts.get(c.id()))).toList();
+        Optional<RelayOutage.Outage> outage = relay.current();
+        return all.stream().map(c -> Progress.of(c, counts.get(c.id()), outage)).toList();
     }
 
     @GET
@@ -127,7 +137,7 @@ public class CampaignsResource {
     public Progress one(@PathParam("id") long id) {
         permissions.requireAny(Role.EDITOR);
         Campaign campaign = campaign(id);
-        return Progress.of(campaign, ledger.counts(id));
+        return Progress.of(campaign, ledger.counts(id), relay.current());
     }
 
     @GET
@@ -198,7 +208,7 @@ public class CampaignsResource {
             throw new ClientErrorException(e.getMessage(), 409);
         }
         dispatcher.campaignsChanged();
-        return Progress.of(campaign, ledger.counts(id));
+        return Progress.of(campaign, ledger.counts(id), relay.current());
     }
 
     private Campaign campaign(long id) {

@@ -11,6 +11,7 @@ import org.internationale.locale.entity.LanguageTag;
 import org.internationale.mailing.control.DeliveryLedger;
 import org.internationale.mailing.control.MailConnection;
 import org.internationale.mailing.control.MailSettings;
+import org.internationale.mailing.control.RelayOutage;
 import org.internationale.mailing.control.SendingRate;
 import org.internationale.mailing.control.Verp;
 import org.internationale.mailing.entity.DeliveryClaim;
@@ -32,11 +33,13 @@ import java.util.stream.Collectors;
 
 /**
  * Runs up to {@code SMTP_CONNECTIONS} sending lanes on the container's managed executor. A lane keeps one SMTP
- * connection and one ledger connection open and loops: report the last message and claim the next (one transaction), wait for the rate
- * limits by putting a message back rather than sleeping, compose, send. Lanes stop when nothing is due; the
- * schedule wakes them again. Campaigns being paused, cancelled or past their send-by time are left out of the very
- * next claim, so nothing goes out late. A change to a campaign and the last lane running out of messages announce
- * {@link CampaignStepDue}: the schedule then takes its step at once instead of at its next tick.
+ * connection and one ledger connection open and loops: report the last message and claim the next (one
+ * transaction), wait for the rate limits by putting a message back rather than sleeping, compose, send. Lanes stop
+ * when nothing is due; the schedule wakes them again. When the relay cannot be reached, the message goes back
+ * unattempted and no lane runs until {@link RelayOutage}'s pause is over. Campaigns being paused, cancelled or past
+ * their send-by time are left out of the very next claim, so nothing goes out late. A change to a campaign and the
+ * last lane running out of messages announce {@link CampaignStepDue}: the schedule then takes its step at once
+ * instead of at its next tick.
  */
 @ApplicationScoped
 public class CampaignDispatcher {
@@ -66,6 +69,9 @@ public class CampaignDispatcher {
     Verp verp;
 
     @Inject
+    RelayOutage relay;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -80,7 +86,7 @@ public class CampaignDispatcher {
 
     /** Starts lanes up to the limit while there are campaigns sending. */
     public void wake() {
-        if (stopping.get() || active().isEmpty()) {
+        if (stopping.get() || !relay.open() || active().isEmpty()) {
             return;
         }
         while (true) {
@@ -114,7 +120,8 @@ public class CampaignDispatcher {
             SendOutcome outcome = null;
             Duration delay = null;
             while (true) {
-                Map<Long, Campaign> active = stopping.get() ? Map.of() : active();
+                // while sending pauses for an unreachable relay a lane only reports its last message, then stops
+                Map<Long, Campaign> active = stopping.get() || !relay.open() ? Map.of() : active();
                 var next = held.advance(last, outcome, delay, active.keySet());
                 if (outcome != null) {
                     reportedSinceIdle.set(true);
@@ -130,6 +137,11 @@ public class CampaignDispatcher {
                 }
                 delay = null;
                 outcome = send(connection, active.get(last.campaignId()), last);
+                if (outcome.kind() == SendOutcome.Kind.UNREACHABLE) {
+                    delay = relay.unreachable(outcome.reply());
+                } else if (outcome.kind() == SendOutcome.Kind.SENT) {
+                    relay.reachable();
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "A sending lane stopped; its message in flight is recovered as unknown", e);

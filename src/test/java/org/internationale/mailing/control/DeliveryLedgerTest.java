@@ -166,6 +166,25 @@ class DeliveryLedgerTest {
     }
 
     @Test
+    void aMessageForAnUnreachableRelayGoesBackUnattemptedWithTheReasonUntilSendingResumes() throws Exception {
+        enqueue(CAMPAIGN, 1);
+        DeliveryClaim claim = claim();
+        assertTrue(ledger.advance(claim, SendOutcome.unreachable("Couldn't connect to host, port: 127.0.0.1, 2525"),
+                Duration.ofSeconds(5), Set.of()).isEmpty());
+        assertEquals(1, ledger.counts(CAMPAIGN).get(DeliveryState.PENDING));
+        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
+             java.sql.ResultSet row = sql.executeQuery("SELECT last_reply, claimed_by FROM delivery WHERE id = " + claim.id())) {
+            row.next();
+            assertEquals("Couldn't connect to host, port: 127.0.0.1, 2525", row.getString(1));
+            assertEquals(null, row.getString(2));
+        }
+        clock.advance(Duration.ofSeconds(4));
+        assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN)).isEmpty(), "not before sending resumes");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(0, claim().attempts(), "no attempt used");
+    }
+
+    @Test
     void afterACrashTheRowsInFlightAreUnknownForGoodAndSentAgainUnderTheResendPolicy() {
         enqueue(CAMPAIGN, 2);
         claim();

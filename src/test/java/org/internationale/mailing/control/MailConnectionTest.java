@@ -98,6 +98,15 @@ class MailConnectionTest {
     }
 
     @Test
+    void aRelayThatCannotBeReachedLeavesTheMessageUnattempted() throws Exception {
+        int port = server.port();
+        server.close();
+        settings.port = port;
+        SendOutcome outcome = send("member@example.org");
+        assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.reply());
+    }
+
+    @Test
     void aConnectionThatBreaksIsATemporaryFailureAndTheNextMessageReconnects() throws Exception {
         assertEquals(SendOutcome.Kind.SENT, send("member@example.org").kind());
         assertEquals(SendOutcome.Kind.TEMPORARY, send("drop-me@example.org").kind());

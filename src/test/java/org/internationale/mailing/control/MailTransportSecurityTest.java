@@ -138,7 +138,7 @@ class MailTransportSecurityTest {
         server = relay;
         connection = new MailConnection(settings("starttls"));
         SendOutcome outcome = send("member@example.org");
-        assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
+        assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.reply());
         assertEquals(List.of(), relay.envelopeSenders(), "not even the envelope went out in clear text");
         assertEquals(List.of(), relay.accepted());
     }
@@ -165,10 +165,10 @@ class MailTransportSecurityTest {
     }
 
     @Test
-    void aWrongPasswordSendsNothing() throws Exception {
+    void aWrongPasswordSendsNothingAndCountsAsTheRelayNotReachable() throws Exception {
         GreenMail relay = relayWithAccountLoggingInWith("not-the-password");
         SendOutcome outcome = send("member@example.org");
-        assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
+        assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), "the message was never attempted: " + outcome.reply());
         assertEquals(0, relay.getReceivedMessages().length);
     }
 }

@@ -259,10 +259,8 @@ class NewsletterIT {
     @Test
     void anAlertThatCannotGoOutBeforeItsDeadlineIsCancelledNotSentLate() throws Exception {
         String address = unique("deadline");
-        confirmedSubscriber(address, "[\"de\"]", "[\"alerts\"]");
-        JsonObject newsletter = newsletter("Picket tomorrow at six", "", "Meet at the gate.");
-        String sendBy = java.time.Instant.now().plusSeconds(4).toString();
-        long campaign = campaign(newsletter.getJsonNumber("id").longValue(), "alerts", "[\"de\"]", null, sendBy);
+        long campaign = campaignFor(address, "[\"de\"]", "alerts", "Picket tomorrow at six", "[\"de\"]",
+                java.time.Instant.now().plusSeconds(4).toString());
         assertEquals(200, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
         JsonObject waiting = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
         assertEquals("scheduled", waiting.getString("state"));
@@ -275,11 +273,37 @@ class NewsletterIT {
     }
 
     @Test
+    void aCampaignSentWhileTheRelayIsDownWaitsUnfailedAndGoesOutWhenTheRelayIsBack() throws Exception {
+        String address = unique("outage");
+        long campaign = campaignFor(address, "[\"en\"]", "alerts", "Relay outage drill", "[]", null);
+        server.stop();
+        try {
+            assertEquals(200, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
+            awaitState(campaign, "sending");
+            // longer than a lane needs to find the relay gone, shorter than the first pause
+            Thread.sleep(3000);
+            JsonObject waiting = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
+            JsonObject counts = waiting.getJsonObject("counts");
+            assertEquals("sending", waiting.getString("state"), waiting.toString());
+            assertEquals(0, counts.getInt("sent") + counts.getInt("failed") + counts.getInt("sending"), waiting.toString());
+            assertTrue(counts.getInt("pending") >= 1, waiting.toString());
+            JsonObject outage = waiting.getJsonObject("relayUnreachable");
+            assertNotNull(outage, "the editor sees why nothing moves: " + waiting);
+            assertTrue(java.time.Instant.parse(outage.getString("until")).isAfter(java.time.Instant.now()), outage.toString());
+            assertFalse(outage.getString("reason").isBlank(), outage.toString());
+        } finally {
+            startMail();
+        }
+        JsonObject sent = awaitState(campaign, "sent");
+        assertFalse(sent.containsKey("relayUnreachable") && !sent.isNull("relayUnreachable"), sent.toString());
+        assertEquals(1, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address))
+                .filter(m -> subject(m).contains("Relay outage drill")).count());
+    }
+
+    @Test
     void aTestSendReachesTheGivenAddressAndTheGdprExportAndErasureWork() throws Exception {
         String address = unique("gdpr");
-        confirmedSubscriber(address, "[\"fr\",\"es\"]", "[\"news\"]");
-        JsonObject newsletter = newsletter("Monthly news", "", "All the news.");
-        long campaign = campaign(newsletter.getJsonNumber("id").longValue(), "news", "[]", null, null);
+        long campaign = campaignFor(address, "[\"fr\",\"es\"]", "news", "Monthly news", "[]", null);
         String tester = unique("tester");
         Api.Reply test = api.send("POST", "api/admin/campaigns/" + campaign + "/test",
                 "{\"addresses\":[\"" + tester + "\"],\"language\":\"en\"}", editor);
@@ -311,6 +335,13 @@ class NewsletterIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("token=" + token)));
         assertEquals(200, confirmed.status(), confirmed.body());
+    }
+
+    /** A confirmed subscriber of {@code topic}, and a draft campaign to that topic of a new English newsletter. */
+    private long campaignFor(String address, String languages, String topic, String title, String required, String sendBy) throws Exception {
+        confirmedSubscriber(address, languages, "[\"" + topic + "\"]");
+        JsonObject newsletter = newsletter(title, "", "Meet at the gate.");
+        return campaign(newsletter.getJsonNumber("id").longValue(), topic, required, null, sendBy);
     }
 
     private JsonObject subscriber(String email) {

@@ -1,0 +1,91 @@
+package org.internationale.mailing.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Whether the SMTP relay can be reached at all, as this instance last found it. When a lane cannot open a
+ * connection — refused, timed out, login refused, no TLS where TLS is required — the message it held was never
+ * attempted: it goes back to the queue without counting an attempt, and sending pauses, 5 s at first and twice as
+ * long after each further failure, up to 5 minutes, until a message goes out again. Without the pause every lane
+ * would go through the whole campaign in seconds, one refused connection or failed login per message (a relay may
+ * ban an address for that), and each message would use up its attempts within the retry schedule's two hours and
+ * fail for good although nothing was wrong with it.
+ */
+@ApplicationScoped
+public class RelayOutage {
+
+    static final Duration FIRST_PAUSE = Duration.ofSeconds(5);
+    static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
+    private static final Logger LOG = Logger.getLogger(RelayOutage.class.getName());
+
+    private Clock clock;
+    /** Failures in a row; read on every message sent, so that the common case takes no lock. */
+    private volatile int failures;
+    private volatile Instant pausedUntil = Instant.MIN;
+    private volatile String reason;
+
+    /** Why sending pauses, and until when. */
+    public record Outage(String reason, Instant until) {
+    }
+
+    protected RelayOutage() {
+        // CDI
+    }
+
+    @Inject
+    public RelayOutage(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Whether lanes may send now. */
+    public boolean open() {
+        return !clock.instant().isBefore(pausedUntil);
+    }
+
+    /** The pause under way, if sending pauses now: for the campaign's progress, so an editor sees why nothing moves. */
+    public Optional<Outage> current() {
+        Instant until = pausedUntil;
+        return clock.instant().isBefore(until) ? Optional.of(new Outage(reason, until)) : Optional.empty();
+    }
+
+    /** A lane could not reach the relay; returns how long sending pauses (and the message waits). */
+    public synchronized Duration unreachable(String reason) {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            // another lane found the same outage: one pause, counted once
+            return Duration.between(now, pausedUntil);
+        }
+        long factor = 1L << Math.min(16, failures);
+        Duration pause = FIRST_PAUSE.multipliedBy(factor);
+        if (pause.compareTo(LONGEST_PAUSE) > 0) {
+            pause = LONGEST_PAUSE;
+        }
+        failures++;
+        this.reason = reason;
+        pausedUntil = now.plus(pause);
+        Duration logged = pause;
+        LOG.warning(() -> "The SMTP relay cannot be reached (" + reason + "); sending pauses for " + logged.toSeconds()
+                + " s, and the message waits without losing an attempt");
+        return pause;
+    }
+
+    /** A message went out: the relay is there. */
+    public void reachable() {
+        if (failures != 0) {
+            synchronized (this) {
+                if (failures != 0) {
+                    failures = 0;
+                    pausedUntil = Instant.MIN;
+                    LOG.info("The SMTP relay can be reached again; sending goes on");
+                }
+            }
+        }
+    }
+}
