@@ -60,30 +60,30 @@ public class MailConnection implements AutoCloseable {
         } catch (AddressException e) {
             return SendOutcome.permanent("not a mail address: " + e.getMessage());
         }
-        boolean reused = transport != null;
-        if (!reused) {
-            Optional<SendOutcome> unreachable = open();
-            if (unreachable.isPresent()) {
-                return unreachable.get();
-            }
+        if (transport == null) {
+            return openAndDeliver(message, to);
         }
         try {
             return deliver(message, to);
         } catch (MessagingException e) {
             // a reply refusing the message is an answer, not a lost connection
-            if (reused && !(e instanceof SendFailedException) && !transport.envelopeAcknowledged()) {
+            if (!(e instanceof SendFailedException) && !transport.envelopeAcknowledged()) {
                 // the kept-open connection was gone before this message began: a new one, once
                 close();
-                Optional<SendOutcome> unreachable = open();
-                if (unreachable.isPresent()) {
-                    return unreachable.get();
-                }
-                try {
-                    return deliver(message, to);
-                } catch (MessagingException again) {
-                    return failed(again);
-                }
+                return openAndDeliver(message, to);
             }
+            return failed(e);
+        }
+    }
+
+    private SendOutcome openAndDeliver(SMTPMessage message, Address[] to) {
+        Optional<SendOutcome> unreachable = open();
+        if (unreachable.isPresent()) {
+            return unreachable.get();
+        }
+        try {
+            return deliver(message, to);
+        } catch (MessagingException e) {
             return failed(e);
         }
     }

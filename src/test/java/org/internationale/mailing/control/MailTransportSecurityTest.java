@@ -73,8 +73,12 @@ class MailTransportSecurityTest {
         server.close();
     }
 
-    private MailSettings settings(String tls) {
-        return settings(tls, ((ScriptedSmtpServer) server).port());
+    /** A connection to {@code relay} with {@code SMTP_TLS} set to {@code tls}, not yet opened; its settings. */
+    private MailSettings connectTo(ScriptedSmtpServer relay, String tls) {
+        server = relay;
+        MailSettings settings = settings(tls, relay.port());
+        connection = new MailConnection(settings);
+        return settings;
     }
 
     private MailSettings settings(String tls, int port) {
@@ -110,9 +114,7 @@ class MailTransportSecurityTest {
     @Test
     void tlsFromTheFirstByteCarriesEveryMessageOverTheApplicationsOwnSocket() throws Exception {
         ScriptedSmtpServer relay = ScriptedSmtpServer.withImplicitTls(relayTls);
-        server = relay;
-        MailSettings settings = settings("tls");
-        connection = new MailConnection(settings);
+        MailSettings settings = connectTo(relay, "tls");
         assertEquals(SendOutcome.Kind.SENT, send("member1@example.org").kind());
         assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());
         assertEquals(List.of("member1@example.org", "member2@example.org"), relay.acceptedOverTls());
@@ -123,9 +125,7 @@ class MailTransportSecurityTest {
     @Test
     void startTlsUpgradesTheConnectionBeforeTheEnvelope() throws Exception {
         ScriptedSmtpServer relay = ScriptedSmtpServer.withStartTls(relayTls);
-        server = relay;
-        MailSettings settings = settings("starttls");
-        connection = new MailConnection(settings);
+        MailSettings settings = connectTo(relay, "starttls");
         SendOutcome outcome = send("member@example.org");
         assertEquals(SendOutcome.Kind.SENT, outcome.kind(), outcome.reply());
         assertEquals(List.of("member@example.org"), relay.acceptedOverTls());
@@ -135,8 +135,7 @@ class MailTransportSecurityTest {
     @Test
     void aRelayThatCannotUpgradeGetsNoMailInClearTextWhenStartTlsIsConfigured() throws Exception {
         ScriptedSmtpServer relay = new ScriptedSmtpServer();
-        server = relay;
-        connection = new MailConnection(settings("starttls"));
+        connectTo(relay, "starttls");
         SendOutcome outcome = send("member@example.org");
         assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.reply());
         assertEquals(List.of(), relay.envelopeSenders(), "not even the envelope went out in clear text");
