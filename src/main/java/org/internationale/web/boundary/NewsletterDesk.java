@@ -9,11 +9,13 @@ import org.internationale.identity.entity.Role;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.mailing.control.DeliveryLedger;
+import org.internationale.mailing.control.RelayOutage;
 import org.internationale.mailing.entity.DeliveryCounts;
 import org.internationale.newsletter.control.CampaignDispatcher;
 import org.internationale.newsletter.control.Campaigns;
 import org.internationale.newsletter.control.NewsletterItems;
 import org.internationale.newsletter.entity.Campaign;
+import org.internationale.newsletter.entity.CampaignState;
 import org.internationale.publishing.control.DocumentEditor;
 import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.DocumentType;
@@ -64,6 +66,9 @@ public class NewsletterDesk extends WorkspaceServlet {
 
     @Inject
     DeliveryLedger ledger;
+
+    @Inject
+    RelayOutage relay;
 
     @Inject
     Topics topics;
@@ -182,6 +187,7 @@ public class NewsletterDesk extends WorkspaceServlet {
         model.put("coverage", campaigns.coverage(id));
         model.put("counts", counts);
         model.put("done", counts.settled());
+        model.put("relayUnreachable", campaign.state() == CampaignState.SENDING ? relay.current().orElse(null) : null);
         model.put("languages", languages.languages().stream().map(l -> l.tag().value()).toList());
         model.put("flash", WorkspacePages.flash(request, ui));
         pages.render(request, response, ui, "workspace/campaign.jte", model, 200);

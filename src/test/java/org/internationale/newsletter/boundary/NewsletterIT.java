@@ -291,11 +291,15 @@ class NewsletterIT {
             assertNotNull(outage, "the editor sees why nothing moves: " + waiting);
             assertTrue(java.time.Instant.parse(outage.getString("until")).isAfter(java.time.Instant.now()), outage.toString());
             assertFalse(outage.getString("reason").isBlank(), outage.toString());
+            Api.Reply page = api.send("GET", "workspace/campaigns/" + campaign, null, editor);
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("id=\"relay-unreachable\""), "the workspace shows it too: " + page.body());
         } finally {
             startMail();
         }
         JsonObject sent = awaitState(campaign, "sent");
         assertFalse(sent.containsKey("relayUnreachable") && !sent.isNull("relayUnreachable"), sent.toString());
+        assertFalse(api.send("GET", "workspace/campaigns/" + campaign, null, editor).body().contains("relay-unreachable"));
         assertEquals(1, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address))
                 .filter(m -> subject(m).contains("Relay outage drill")).count());
     }
