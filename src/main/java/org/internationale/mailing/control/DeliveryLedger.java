@@ -217,7 +217,8 @@ public class DeliveryLedger {
 
     private Sql reportStatement(DeliveryClaim last, SendOutcome outcome, Duration delay, Instant now) {
         String instance = settings.instance();
-        if (delay != null && (outcome == null || outcome.kind() != SendOutcome.Kind.UNREACHABLE)) {
+        if (outcome == null) {
+            // put back by a rate limit before it was sent: not an attempt
             return new Sql("UPDATE delivery SET state = 'PENDING', claimed_by = NULL, next_attempt_at = ? WHERE id = ? AND state = 'SENDING'",
                     Arrays.asList(Timestamp.from(now.plus(delay)), last.id()));
         }

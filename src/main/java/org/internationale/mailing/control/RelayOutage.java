@@ -28,8 +28,8 @@ public class RelayOutage {
     private Clock clock;
     /** Failures in a row; read on every message sent, so that the common case takes no lock. */
     private volatile int failures;
-    private volatile Instant pausedUntil = Instant.MIN;
-    private volatile String reason;
+    /** The pause under way or last ended; null before the first. One field, so reason and time never disagree. */
+    private volatile Outage pause;
 
     /** Why sending pauses, and until when. */
     public record Outage(String reason, Instant until) {
@@ -46,34 +46,33 @@ public class RelayOutage {
 
     /** Whether lanes may send now. */
     public boolean open() {
-        return !clock.instant().isBefore(pausedUntil);
+        return current().isEmpty();
     }
 
     /** The pause under way, if sending pauses now: for the campaign's progress, so an editor sees why nothing moves. */
     public Optional<Outage> current() {
-        Instant until = pausedUntil;
-        return clock.instant().isBefore(until) ? Optional.of(new Outage(reason, until)) : Optional.empty();
+        Outage last = pause;
+        return last != null && clock.instant().isBefore(last.until()) ? Optional.of(last) : Optional.empty();
     }
 
     /** A lane could not reach the relay; returns how long sending pauses (and the message waits). */
     public synchronized Duration unreachable(String reason) {
         Instant now = clock.instant();
-        if (now.isBefore(pausedUntil)) {
+        Optional<Outage> under = current();
+        if (under.isPresent()) {
             // another lane found the same outage: one pause, counted once
-            return Duration.between(now, pausedUntil);
+            return Duration.between(now, under.get().until());
         }
-        long factor = 1L << Math.min(16, failures);
-        Duration pause = FIRST_PAUSE.multipliedBy(factor);
-        if (pause.compareTo(LONGEST_PAUSE) > 0) {
-            pause = LONGEST_PAUSE;
+        Duration length = FIRST_PAUSE.multipliedBy(1L << Math.min(16, failures));
+        if (length.compareTo(LONGEST_PAUSE) > 0) {
+            length = LONGEST_PAUSE;
         }
         failures++;
-        this.reason = reason;
-        pausedUntil = now.plus(pause);
-        Duration logged = pause;
+        pause = new Outage(reason, now.plus(length));
+        Duration logged = length;
         LOG.warning(() -> "The SMTP relay cannot be reached (" + reason + "); sending pauses for " + logged.toSeconds()
                 + " s, and the message waits without losing an attempt");
-        return pause;
+        return length;
     }
 
     /** A message went out: the relay is there. */
@@ -82,7 +81,7 @@ public class RelayOutage {
             synchronized (this) {
                 if (failures != 0) {
                     failures = 0;
-                    pausedUntil = Instant.MIN;
+                    pause = null;
                     LOG.info("The SMTP relay can be reached again; sending goes on");
                 }
             }

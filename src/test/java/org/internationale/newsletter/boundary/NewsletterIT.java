@@ -279,10 +279,7 @@ class NewsletterIT {
         server.stop();
         try {
             assertEquals(200, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
-            awaitState(campaign, "sending");
-            // longer than a lane needs to find the relay gone, shorter than the first pause
-            Thread.sleep(3000);
-            JsonObject waiting = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
+            JsonObject waiting = awaitRelayUnreachable(campaign);
             JsonObject counts = waiting.getJsonObject("counts");
             assertEquals("sending", waiting.getString("state"), waiting.toString());
             assertEquals(0, counts.getInt("sent") + counts.getInt("failed") + counts.getInt("sending"), waiting.toString());
@@ -385,6 +382,23 @@ class NewsletterIT {
             Thread.sleep(250);
         }
         throw new AssertionError("campaign " + campaign + " did not become " + state + ": " + progress);
+    }
+
+    /**
+     * The campaign's progress once it says sending pauses for the relay (a lane finds it gone at the first message)
+     * and the lane has put its message back (the report follows the pause by a moment).
+     */
+    private JsonObject awaitRelayUnreachable(long campaign) throws InterruptedException {
+        JsonObject progress = null;
+        for (int i = 0; i < 100; i++) {
+            progress = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
+            if (progress.containsKey("relayUnreachable") && !progress.isNull("relayUnreachable")
+                    && progress.getJsonObject("counts").getInt("sending") == 0) {
+                return progress;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("campaign " + campaign + " never said the relay was unreachable: " + progress);
     }
 
     private static MimeMessage awaitMessageTo(String address) throws InterruptedException {
