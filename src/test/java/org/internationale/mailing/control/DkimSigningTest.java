@@ -89,6 +89,17 @@ class DkimSigningTest {
     }
 
     @Test
+    void headersSurviveARelayThatRefoldsThemAndTheBodyIsHashedAsWritten() throws Exception {
+        String raw = new String(bytes(signing().sign(message())), StandardCharsets.ISO_8859_1);
+        assertTrue(raw.contains("c=relaxed/simple"), raw);
+        // a relay may fold a header and change its spaces: relaxed header canonicalisation still verifies it
+        String refolded = raw.replaceFirst("(?m)^List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+                "List-Unsubscribe-Post:  List-Unsubscribe=One-Click\t");
+        assertTrue(!refolded.equals(raw));
+        assertEquals(1, verify(refolded.getBytes(StandardCharsets.ISO_8859_1)).size());
+    }
+
+    @Test
     void aChangedMessageNoLongerVerifies() throws Exception {
         String raw = new String(bytes(signing().sign(message())), StandardCharsets.ISO_8859_1);
         byte[] tampered = raw.replace("https://union.example.org/subscriptions", "https://evil.example/subscriptions").getBytes(StandardCharsets.ISO_8859_1);

@@ -145,7 +145,7 @@ public final class BareLoop {
             Thread thread = new Thread(() -> {
                 DkimSigner signer = new DkimSigner(domain, selector, key);
                 signer.setHeaderCanonicalization(Canonicalization.RELAXED);
-                signer.setBodyCanonicalization(Canonicalization.RELAXED);
+                signer.setBodyCanonicalization(Canonicalization.SIMPLE);
                 signer.setSigningAlgorithm(SigningAlgorithm.SHA256_WITH_RSA);
                 signer.setLengthParam(false);
                 signer.setCheckDomainKey(false);
