@@ -138,6 +138,59 @@ class DeliveryLedgerTest {
     }
 
     @Test
+    void lanesRunningAtOnceClaimEveryRowOnceAndEachHoldsAtMostOneInFlight() throws Exception {
+        enqueue(CAMPAIGN, 120);
+        int lanes = 4;
+        Set<Long> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger twice = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch allOpen = new java.util.concurrent.CountDownLatch(lanes);
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(lanes);
+        try {
+            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                sent.add(executor.submit(() -> {
+                    int count = 0;
+                    try (DeliveryLedger.Lane lane = ledger.lane()) {
+                        allOpen.countDown();
+                        allOpen.await();
+                        DeliveryClaim claim = lane.advance(null, null, null, Set.of(CAMPAIGN)).orElse(null);
+                        while (claim != null) {
+                            if (!claimed.add(claim.id())) {
+                                twice.incrementAndGet();
+                            }
+                            int inFlight = Math.toIntExact(ledger.counts(CAMPAIGN).get(DeliveryState.SENDING));
+                            mostInFlight.accumulateAndGet(inFlight, Math::max);
+                            count++;
+                            claim = lane.advance(claim, SendOutcome.sent("250 2.0.0 queued as " + claim.id()), null, Set.of(CAMPAIGN)).orElse(null);
+                        }
+                    }
+                    return count;
+                }));
+            }
+            int total = 0;
+            for (java.util.concurrent.Future<Integer> lane : sent) {
+                total += lane.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertEquals(120, total);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertEquals(0, twice.get(), "no row claimed twice");
+        assertEquals(120, claimed.size());
+        assertTrue(mostInFlight.get() <= lanes, "at most one row in flight per lane, saw " + mostInFlight.get());
+        DeliveryCounts counts = ledger.counts(CAMPAIGN);
+        assertEquals(120, counts.get(DeliveryState.SENT));
+        assertTrue(counts.finished());
+        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
+             java.sql.ResultSet row = sql.executeQuery("SELECT count(*) FROM delivery WHERE campaign_id = " + CAMPAIGN
+                     + " AND attempts = 1 AND last_reply = '250 2.0.0 queued as ' || id")) {
+            row.next();
+            assertEquals(120, row.getInt(1), "each report kept its own reply and counted one attempt");
+        }
+    }
+
+    @Test
     void temporaryRefusalsAreRetriedLaterWithGrowingWaitsThenFail() {
         enqueue(CAMPAIGN, 1);
         DeliveryClaim claim = claim();
