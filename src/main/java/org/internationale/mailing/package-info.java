@@ -7,7 +7,8 @@
  * crash leaves at most one message per open connection with an unknown fate, and recovery names them; claims use
  * {@code FOR UPDATE SKIP LOCKED} so instances share a campaign without double sends; a temporary refusal is retried
  * with exponential backoff, a permanent one fails the row; rate limits put a message back for later instead of
- * blocking a lane; DKIM is simple-java-mail's maintained signer, not our own cryptography; a stalled SMTP write is
+ * blocking a lane; DKIM is simple-java-mail's maintained signer, not our own cryptography, with {@code relaxed/simple}
+ * canonicalisation (its relaxed body canonicalisation was a seventh of a lane's CPU); a stalled SMTP write is
  * cut off by a once-a-second watch over our own sockets ({@code SmtpSockets}) rather than by Jakarta Mail's write
  * timeout, which schedules a timer task for every write; a kept-open connection is used without a {@code NOOP}
  * probe before each message ({@code MailConnection}): a relay that hung up shows at the next {@code MAIL FROM}, before
