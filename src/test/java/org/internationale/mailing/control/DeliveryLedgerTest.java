@@ -12,12 +12,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -141,13 +150,13 @@ class DeliveryLedgerTest {
     void lanesRunningAtOnceClaimEveryRowOnceAndEachHoldsAtMostOneInFlight() throws Exception {
         enqueue(CAMPAIGN, 120);
         int lanes = 4;
-        Set<Long> claimed = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicInteger twice = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.CountDownLatch allOpen = new java.util.concurrent.CountDownLatch(lanes);
-        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(lanes);
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        AtomicInteger twice = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        CountDownLatch allOpen = new CountDownLatch(lanes);
+        ExecutorService executor = Executors.newFixedThreadPool(lanes);
         try {
-            List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+            List<Future<Integer>> sent = new ArrayList<>();
             for (int i = 0; i < lanes; i++) {
                 sent.add(executor.submit(() -> {
                     int count = 0;
@@ -169,8 +178,8 @@ class DeliveryLedgerTest {
                 }));
             }
             int total = 0;
-            for (java.util.concurrent.Future<Integer> lane : sent) {
-                total += lane.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            for (Future<Integer> lane : sent) {
+                total += lane.get(60, TimeUnit.SECONDS);
             }
             assertEquals(120, total);
         } finally {
@@ -183,7 +192,7 @@ class DeliveryLedgerTest {
         assertEquals(120, counts.get(DeliveryState.SENT));
         assertTrue(counts.finished());
         try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement();
-             java.sql.ResultSet row = sql.executeQuery("SELECT count(*) FROM delivery WHERE campaign_id = " + CAMPAIGN
+             ResultSet row = sql.executeQuery("SELECT count(*) FROM delivery WHERE campaign_id = " + CAMPAIGN
                      + " AND attempts = 1 AND last_reply = '250 2.0.0 queued as ' || id")) {
             row.next();
             assertEquals(120, row.getInt(1), "each report kept its own reply and counted one attempt");

@@ -21,6 +21,7 @@ import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,9 +95,14 @@ class DkimSigningTest {
         assertTrue(raw.contains("c=relaxed/simple"), raw);
         // a relay may fold a header and change its spaces: relaxed header canonicalisation still verifies it
         String refolded = raw.replaceFirst("(?m)^List-Unsubscribe-Post: List-Unsubscribe=One-Click",
-                "List-Unsubscribe-Post:  List-Unsubscribe=One-Click\t");
-        assertTrue(!refolded.equals(raw));
+                "List-Unsubscribe-Post:\r\n \tList-Unsubscribe=One-Click ");
+        assertNotEquals(raw, refolded);
         assertEquals(1, verify(refolded.getBytes(StandardCharsets.ISO_8859_1)).size());
+        // the body is hashed as Jakarta Mail wrote it: a relay that pads a line breaks the signature (simple body)
+        int body = raw.indexOf("\r\n\r\n") + 4;
+        int lineEnd = raw.indexOf("\r\n", body);
+        String padded = raw.substring(0, lineEnd) + " " + raw.substring(lineEnd);
+        assertThrows(FailException.class, () -> verify(padded.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
