@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Parses gettext PO text: comments and flags, {@code msgctxt}, {@code msgid}, {@code msgid_plural},
+ * Parses gettext PO text: comments and flags, previous strings ({@code #| msgctxt}, {@code #| msgid},
+ * {@code #| msgid_plural}, continued on {@code #| "…"} lines), {@code msgctxt}, {@code msgid}, {@code msgid_plural},
  * {@code msgstr} and {@code msgstr[n]}, continued string lines and C escapes. Obsolete ({@code #~}) entries
  * are skipped, as gettext's tools do. Anything else is a {@link PoSyntaxException} with its line.
  */
@@ -48,6 +49,10 @@ public final class PoReader {
                     current = new Builder();
                 }
                 current.startLine(lineNumber);
+                if (line.startsWith("#|")) {
+                    target = previous(current, line.substring(2).strip(), lineNumber, target);
+                    continue;
+                }
                 if (line.startsWith("#,")) {
                     for (String flag : line.substring(2).split(",")) {
                         if (!flag.isBlank()) {
@@ -61,7 +66,7 @@ public final class PoReader {
                 continue;
             }
             if (line.startsWith("\"")) {
-                if (target == null) {
+                if (target == null || current.previousStrings.containsValue(target)) {
                     throw new PoSyntaxException(lineNumber, "a string continuation must follow a keyword");
                 }
                 target.append(unquote(line, lineNumber));
@@ -131,6 +136,28 @@ public final class PoReader {
         return new PoCatalog(header, entries);
     }
 
+    /** One {@code #|} line: a previous keyword with its string, or a continuation of the one before. */
+    private static StringBuilder previous(Builder current, String rest, int lineNumber, StringBuilder continued) {
+        if (rest.startsWith("\"")) {
+            if (continued == null || !current.previousStrings.containsValue(continued)) {
+                throw new PoSyntaxException(lineNumber, "a '#| \"…\"' continuation must follow a previous msgctxt or msgid");
+            }
+            continued.append(unquote(rest, lineNumber));
+            return continued;
+        }
+        int space = rest.indexOf(' ');
+        String keyword = space < 0 ? rest : rest.substring(0, space);
+        if (space < 0 || !List.of("msgctxt", "msgid", "msgid_plural").contains(keyword)) {
+            throw new PoSyntaxException(lineNumber, "a '#|' line holds a previous msgctxt, msgid or msgid_plural");
+        }
+        if (current.previousStrings.containsKey(keyword)) {
+            throw new PoSyntaxException(lineNumber, "a second previous " + keyword + " in one entry");
+        }
+        StringBuilder value = new StringBuilder(unquote(rest.substring(space + 1).strip(), lineNumber));
+        current.previousStrings.put(keyword, value);
+        return value;
+    }
+
     private static void requireId(Builder current, int line, String keyword) {
         if (current.id == null) {
             throw new PoSyntaxException(line, keyword + " without a msgid before it");
@@ -152,8 +179,19 @@ public final class PoReader {
             }
             strings.add(e.getValue().toString());
         }
+        PoEntry.Previous previous = null;
+        if (!b.previousStrings.isEmpty()) {
+            StringBuilder previousId = b.previousStrings.get("msgid");
+            if (previousId == null) {
+                throw new PoSyntaxException(b.line, "a previous msgctxt or msgid_plural without a previous msgid");
+            }
+            StringBuilder previousContext = b.previousStrings.get("msgctxt");
+            StringBuilder previousPlural = b.previousStrings.get("msgid_plural");
+            previous = new PoEntry.Previous(previousContext == null ? null : previousContext.toString(), previousId.toString(),
+                    previousPlural == null ? null : previousPlural.toString());
+        }
         PoEntry entry = new PoEntry(b.context == null ? null : b.context.toString(), b.id.toString(),
-                b.idPlural == null ? null : b.idPlural.toString(), strings, b.flags, b.comments, b.line);
+                b.idPlural == null ? null : b.idPlural.toString(), strings, b.flags, b.comments, previous, b.line);
         if (entry.isHeader()) {
             for (String field : entry.translation().split("\n")) {
                 int colon = field.indexOf(':');
@@ -214,6 +252,7 @@ public final class PoReader {
         final TreeMap<Integer, StringBuilder> strings = new TreeMap<>();
         final Set<String> flags = new LinkedHashSet<>();
         final List<String> comments = new ArrayList<>();
+        final Map<String, StringBuilder> previousStrings = new LinkedHashMap<>();
 
         boolean hasKeyword() {
             return id != null || context != null;

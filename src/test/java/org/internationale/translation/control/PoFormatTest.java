@@ -101,4 +101,93 @@ class PoFormatTest {
         assertTrue(check.ok(), check.output());
         assertFalse(written.contains("\r"));
     }
+
+    /**
+     * An outdated translation as a translator downloads it: extracted comments, then {@code fuzzy}, then the source it
+     * was made from. GNU gettext stops with "syntax error" when a {@code #|} line comes before a {@code #.} line.
+     */
+    @Test
+    void anOutdatedEntryIsWrittenInGettextsOrderAndItsPreviousSourceReadsBack() throws Exception {
+        String previousSource = "Say \"no\" to C:\\ paths\tand tabs,\nover two lines 𝄞 and 👩🏽‍🏭.";
+        PoEntry outdated = new PoEntry("doc:7.body", "Say \"yes\" now.", null, List.of("Di \"no\"\tya 𝄞."), Set.of("fuzzy"),
+                List.of("#. source-revision: 2", "# a note from the translator", "#: content/doc.md:3", "#. state: outdated"),
+                new PoEntry.Previous(null, previousSource, null), 0);
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("Language", "es");
+        header.put("Content-Type", "text/plain; charset=UTF-8");
+        String written = PoWriter.write(new PoCatalog(header, List.of(outdated)));
+
+        List<String> lines = written.lines().toList();
+        int translator = lines.indexOf("# a note from the translator");
+        int lastExtracted = lines.lastIndexOf("#. state: outdated");
+        int reference = lines.indexOf("#: content/doc.md:3");
+        int flags = lines.indexOf("#, fuzzy");
+        int previous = lines.indexOf("#| msgid \"\"");
+        int context = lines.indexOf("msgctxt \"doc:7.body\"");
+        assertTrue(translator >= 0 && translator < lines.indexOf("#. source-revision: 2") && lastExtracted < reference
+                && reference < flags && flags < previous && previous < context, written);
+        assertTrue(lines.contains("#| \"Say \\\"no\\\" to C:\\\\ paths\\tand tabs,\\n\""), written);
+        Gettext.Result check = Gettext.msgfmtCheck(written);
+        assertTrue(check.ok(), check.output() + "\n" + written);
+
+        PoEntry read = PoReader.read(written).entries().get(0);
+        assertEquals(new PoEntry.Previous(null, previousSource, null), read.previous());
+        assertEquals(outdated.translation(), read.translation());
+        assertEquals(outdated.id(), read.id());
+        assertEquals(written, PoWriter.write(PoReader.read(written)), "a written file reads back and writes the same");
+    }
+
+    /** The file gettext's own {@code msgmerge --previous} makes when a source changed: its previous strings are read. */
+    @Test
+    void readsThePreviousStringsMsgmergeWrites() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("msgmerge");
+        try {
+            java.nio.file.Path old = folder.resolve("es.po");
+            java.nio.file.Path template = folder.resolve("new.pot");
+            java.nio.file.Files.writeString(old, """
+                    msgid ""
+                    msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+                    msgctxt "demands.housing.shelter-for-all"
+                    msgid "Guaranteed housing for all who lack shelter."
+                    msgstr "Vivienda garantizada para todas las personas sin techo."
+                    """, java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.writeString(template, """
+                    msgid ""
+                    msgstr "Content-Type: text/plain; charset=UTF-8\\n"
+
+                    msgctxt "demands.housing.shelter-for-all"
+                    msgid "Guaranteed permanent housing for all who lack shelter."
+                    msgstr ""
+                    """, java.nio.charset.StandardCharsets.UTF_8);
+            Process merge = new ProcessBuilder("msgmerge", "--previous", "--quiet", "-o", "-", old.toString(), template.toString())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String merged = new String(merge.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, merge.waitFor(), merged);
+            assertTrue(merged.contains("#| msgid"), merged);
+            PoEntry entry = PoReader.read(merged).entries().get(0);
+            assertTrue(entry.fuzzy(), merged);
+            assertEquals("Guaranteed housing for all who lack shelter.", entry.previous().id());
+            assertEquals("Guaranteed permanent housing for all who lack shelter.", entry.id());
+            assertTrue(entry.comments().stream().noneMatch(c -> c.startsWith("#|")), entry.comments().toString());
+        } finally {
+            try (var files = java.nio.file.Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aPreviousStringOutOfPlaceIsASyntaxErrorWithItsLine() {
+        PoSyntaxException orphan = assertThrows(PoSyntaxException.class, () -> PoReader.read("""
+                #, fuzzy
+                #| "no keyword before"
+                msgid "a"
+                msgstr "b"
+                """));
+        assertEquals(2, orphan.line());
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("#| msgstr \"x\"\nmsgid \"a\"\nmsgstr \"b\"\n"));
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("#| msgctxt \"x\"\nmsgid \"a\"\nmsgstr \"b\"\n"));
+        assertThrows(PoSyntaxException.class, () -> PoReader.read("#| msgid \"x\"\n\"plain continuation\"\nmsgid \"a\"\nmsgstr \"b\"\n"));
+    }
 }
