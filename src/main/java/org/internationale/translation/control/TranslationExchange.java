@@ -34,8 +34,12 @@ import java.util.Set;
  * <p>In PO: {@code msgctxt} is the id, {@code msgid} the current source, and extracted comments
  * ({@code #. source-revision: 5}, {@code #. translation-revision: 3}, {@code #. state: outdated}) the rest; an
  * outdated translation is {@code fuzzy} with the source it was made from as previous msgid ({@code #| msgid}), as
- * gettext's own tools mark it. In XLIFF: one {@code <unit>} per id, the same facts as {@code <note category>}, and
- * the segment state ({@code initial}, {@code translated}, {@code final}).
+ * gettext's {@code msgmerge --previous} marks it. In XLIFF: one {@code <unit>} per id, the same facts as
+ * {@code <note category>} (the source an outdated translation was made from as {@code translated-source}), and the
+ * segment state ({@code initial} for missing and outdated, {@code translated}, {@code final}). Both files carry
+ * everything an import needs to give back exactly what was exported: an untouched file changes nothing, and an
+ * outdated entry stays outdated until the translator confirms it (in PO by clearing {@code fuzzy}, in XLIFF by a
+ * state other than {@code initial}).
  */
 @ApplicationScoped
 public class TranslationExchange {
@@ -86,6 +90,7 @@ public class TranslationExchange {
             Set<String> flags = new LinkedHashSet<>();
             comments.add("#. source-revision: " + line.segment().latest().number());
             String text = "";
+            PoEntry.Previous previous = null;
             Optional<Translation> present = line.present();
             if (present.isPresent()) {
                 var latest = present.get().latest();
@@ -93,12 +98,12 @@ public class TranslationExchange {
                 comments.add("#. translation-revision: " + latest.number());
                 if (line.state().equals("outdated")) {
                     flags.add("fuzzy");
-                    line.segment().revision(latest.basedOnRevision())
-                            .ifPresent(old -> comments.add("#| msgid " + PoWriter.quote(old.text())));
+                    previous = line.segment().revision(latest.basedOnRevision())
+                            .map(old -> new PoEntry.Previous(null, old.text(), null)).orElse(null);
                 }
             }
             comments.add("#. state: " + line.state());
-            entries.add(new PoEntry(line.key(), line.segment().latest().text(), null, List.of(text), flags, comments, 0));
+            entries.add(new PoEntry(line.key(), line.segment().latest().text(), null, List.of(text), flags, comments, previous, 0));
         }
         return PoWriter.write(new PoCatalog(header, entries));
     }
@@ -189,6 +194,7 @@ public class TranslationExchange {
             String source = null;
             String target = null;
             String segmentState = null;
+            String translatedSource = null;
             List<String> comments = new ArrayList<>();
             while (xml.hasNext()) {
                 int event = xml.next();
@@ -212,12 +218,15 @@ public class TranslationExchange {
                             source = null;
                             target = null;
                             segmentState = null;
+                            translatedSource = null;
                             comments = new ArrayList<>();
                         }
                         case "note" -> {
                             String category = xml.getAttributeValue(null, "category");
                             String value = xml.getElementText();
-                            if (category != null && !category.equals("translated-source")) {
+                            if ("translated-source".equals(category)) {
+                                translatedSource = value;
+                            } else if (category != null) {
                                 comments.add("#. " + category + ": " + value.strip());
                             }
                         }
@@ -229,9 +238,11 @@ public class TranslationExchange {
                         }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && "unit".equals(xml.getLocalName()) && unit != null) {
-                    Set<String> flags = "initial".equals(segmentState) && target != null ? Set.of("fuzzy") : Set.of();
+                    boolean fuzzy = "initial".equals(segmentState) && target != null;
                     entries.add(new PoEntry(unit, source == null ? "" : source, null, List.of(target == null ? "" : target),
-                            flags, comments, xml.getLocation().getLineNumber()));
+                            fuzzy ? Set.of("fuzzy") : Set.of(), comments,
+                            fuzzy && translatedSource != null ? new PoEntry.Previous(null, translatedSource, null) : null,
+                            xml.getLocation().getLineNumber()));
                     unit = null;
                 }
             }

@@ -98,7 +98,8 @@ public class TranslationImport {
      * Applies a file that was exported from here and worked on elsewhere. Each entry says which translation revision
      * it started from ({@code translation-revision}); an entry whose start is older than the stored translation is a
      * conflict and is not applied. Applied entries become new draft revisions by {@code author}. A fuzzy entry keeps
-     * the translation's old source pin: the translator has not confirmed it against the new source yet.
+     * the translation's old source pin (the previous source the file names, else the stored one): the translator has not
+     * confirmed it against the new source yet. An entry that is no longer fuzzy is pinned to its {@code msgid}.
      */
     @Transactional
     public ImportReport applyExchange(LanguageTag language, PoCatalog catalog, String author) {
@@ -130,7 +131,7 @@ public class TranslationImport {
         }
         Translation translation = translations.getOrDefault(segment.id(), Map.of()).get(language);
         boolean present = translation != null && !translation.revisions().isEmpty();
-        int basedOn = entry.fuzzy() ? (present ? translation.latest().basedOnRevision() : 0) : sourceRevision;
+        int basedOn = entry.fuzzy() ? fuzzyPin(segment, entry, present ? translation.latest().basedOnRevision() : 0) : sourceRevision;
         int fileRevision = meta(entry, "translation-revision");
         if (present) {
             TranslationRevision latest = translation.latest();
@@ -148,6 +149,20 @@ public class TranslationImport {
         translation.revise(entry.translation(), basedOn, null, author, "Imported from a translation file", ReviewState.DRAFT,
                 clock.instant());
         return new ImportOutcome(id, Result.APPLIED, null);
+    }
+
+    /**
+     * The source revision a fuzzy entry's translation still matches: the one its previous msgid names, when the file
+     * kept it and it is one of the text's revisions, else the stored translation's.
+     */
+    private static int fuzzyPin(Segment segment, PoEntry entry, int stored) {
+        if (entry.previous() != null) {
+            int previous = basedOn(segment, entry.previous().id());
+            if (previous > 0) {
+                return previous;
+            }
+        }
+        return stored;
     }
 
     private interface EntryImport {

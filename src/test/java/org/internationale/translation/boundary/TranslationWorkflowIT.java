@@ -6,6 +6,9 @@ import jakarta.json.JsonValue;
 import org.internationale.testing.Api;
 import org.internationale.testing.Deployments;
 import org.internationale.testing.Gettext;
+import org.internationale.translation.control.PoReader;
+import org.internationale.translation.control.PoWriter;
+import org.internationale.translation.entity.PoEntry;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -26,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -255,6 +259,163 @@ class TranslationWorkflowIT {
                 .header("Authorization", translator).POST(HttpRequest.BodyPublishers.ofString("msgid \"broken"))).status());
         assertEquals(403, api.send(api.request("api/admin/translations/fr/import").header("Content-Type", "text/x-gettext-translation")
                 .header("Authorization", translator).POST(HttpRequest.BodyPublishers.ofString(po))).status());
+    }
+
+    /**
+     * What a volunteer downloads after an editor's {@code meaning} change: the outdated entry must open in gettext's
+     * tools (and so in Poedit, Weblate, the translate-toolkit), go back unchanged without changing anything, and once
+     * translated again become current. The document's texts hold everything PO must escape.
+     */
+    @Test
+    void anOutdatedTranslationRoundTripsThroughPoAndXliff() throws Exception {
+        long marker = System.nanoTime();
+        String first = "Say \"no\" to C:\\strike\tfund,\nover two lines 𝄞 " + marker + ".";
+        Api.Reply created = api.send("POST", "api/admin/documents", jakarta.json.Json.createObjectBuilder().add("type", "update")
+                .add("language", "en").add("title", "Exchange " + marker).add("summary", "Escapes in files.").add("body", first)
+                .build().toString(), editor);
+        assertEquals(201, created.status(), created.body());
+        JsonObject document = created.json();
+        long documentId = document.getJsonNumber("id").longValue();
+        String body = document.getString("bodyId");
+        String spanish = "Di \"no\" a C:\\fondo\tde huelga,\nen dos líneas 𝄞 " + marker + ".";
+        api.translateAndApprove(document, "es", translator, reviewer, "Intercambio " + marker, "Escapes en archivos.", spanish);
+
+        String second = "Say \"yes\" to C:\\strike\tfund,\nover two lines 𝄞 " + marker + ".";
+        reviseDocument(documentId, second);
+        assertEquals("outdated", view("es", body).getString("state"));
+
+        // PO: gettext reads it, the outdated entry says what it was translated from, and an untouched file changes nothing
+        String po = api.send("GET", "api/admin/translations/es/export.po", null, translator).body();
+        Gettext.Result check = Gettext.msgfmtCheck(po);
+        assertTrue(check.ok(), check.output());
+        List<String> block = entryLines(po, body);
+        int lastExtracted = lastIndex(block, "#.");
+        int flags = block.indexOf("#, fuzzy");
+        int previous = block.indexOf("#| msgid \"\"");
+        assertTrue(lastExtracted >= 0 && lastExtracted < flags && flags < previous && previous < block.indexOf("msgctxt \"" + body + "\""),
+                String.join("\n", block));
+        PoEntry outdated = PoReader.read(po).entries().stream().filter(e -> body.equals(e.context())).findFirst().orElseThrow();
+        assertEquals(second, outdated.id());
+        assertEquals(first, outdated.previous().id());
+        assertEquals(spanish, outdated.translation());
+        JsonObject untouched = importFile("es", po, "text/x-gettext-translation");
+        assertNothingChanged(untouched);
+        assertEquals(po, api.send("GET", "api/admin/translations/es/export.po", null, translator).body(), "nothing was lost either");
+        assertEquals("outdated", view("es", body).getString("state"), "still outdated: nobody confirmed it");
+
+        // the translator updates the entry as Poedit does: new msgstr, fuzzy and the previous source cleared
+        String updated = "Di \"sí\" a C:\\fondo\tde huelga 𝄞 " + marker + ".";
+        String edited = po.replace(String.join("\n", block), String.join("\n", block.stream()
+                .filter(line -> !line.equals("#, fuzzy") && !line.startsWith("#|")).takeWhile(line -> !line.startsWith("msgstr"))
+                .toList()) + "\nmsgstr " + PoWriter.quote(updated));
+        assertFalse(edited.equals(po));
+        assertTrue(Gettext.msgfmtCheck(edited).ok());
+        JsonObject applied = importFile("es", edited, "text/x-gettext-translation");
+        assertEquals(List.of(body), ids(applied, "applied"), applied.toString());
+        JsonObject current = view("es", body);
+        assertEquals("draft", current.getString("state"), "current against the new source, awaiting review");
+        assertEquals(updated, current.getString("text"));
+        assertEquals(current.getInt("sourceRevision"), current.getInt("basedOnRevision"));
+
+        // XLIFF 2.0 after the next meaning change: valid, the previous source and the outdated state survive the trip
+        String third = "Say \"maybe\" to C:\\strike\tfund 𝄞 " + marker + ".";
+        reviseDocument(documentId, third);
+        String xliff = api.send("GET", "api/admin/translations/es/export.xlf", null, translator).body();
+        validateXliff(xliff);
+        org.w3c.dom.Document xml = parseXml(xliff);
+        org.w3c.dom.Element unit = unit(xml, body);
+        org.w3c.dom.Element segment = (org.w3c.dom.Element) unit.getElementsByTagNameNS(XLIFF, "segment").item(0);
+        assertEquals("initial", segment.getAttribute("state"));
+        assertEquals(second, note(unit, "translated-source"));
+        assertEquals("outdated", note(unit, "state"));
+        assertNothingChanged(importFile("es", xliff, "application/xliff+xml"));
+        assertEquals(xliff, api.send("GET", "api/admin/translations/es/export.xlf", null, translator).body());
+        assertEquals("outdated", view("es", body).getString("state"));
+
+        String again = "Di \"quizá\" a C:\\fondo\tde huelga 𝄞 " + marker + ".";
+        segment.getElementsByTagNameNS(XLIFF, "target").item(0).setTextContent(again);
+        segment.setAttribute("state", "translated");
+        JsonObject fromXliff = importFile("es", serialize(xml), "application/xliff+xml");
+        assertEquals(List.of(body), ids(fromXliff, "applied"), fromXliff.toString());
+        JsonObject confirmed = view("es", body);
+        assertEquals(again, confirmed.getString("text"));
+        assertEquals(confirmed.getInt("sourceRevision"), confirmed.getInt("basedOnRevision"));
+    }
+
+    private static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
+
+    private void reviseDocument(long id, String body) {
+        JsonObject state = api.send("GET", "api/admin/documents/" + id, null, editor).json();
+        Api.Reply revised = api.send("PUT", "api/admin/documents/" + id, jakarta.json.Json.createObjectBuilder()
+                .add("baseRevision", state.getInt("revision")).add("changeKind", "meaning").add("body", body)
+                .add("message", "exchange test").build().toString(), editor);
+        assertEquals(200, revised.status(), revised.body());
+    }
+
+    /** The lines of the entry with this msgctxt, from its first comment to its last msgstr line. */
+    private static List<String> entryLines(String po, String context) {
+        for (String block : po.split("\n\n")) {
+            if (block.contains("\nmsgctxt \"" + context + "\"\n")) {
+                return List.of(block.strip().split("\n"));
+            }
+        }
+        throw new AssertionError("no entry " + context + " in\n" + po);
+    }
+
+    private static int lastIndex(List<String> lines, String prefix) {
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    private static void assertNothingChanged(JsonObject report) {
+        assertEquals(List.of(), ids(report, "applied"), report.toString());
+        assertEquals(List.of(), ids(report, "conflict"), report.toString());
+        assertEquals(List.of(), ids(report, "rejected"), report.toString());
+    }
+
+    private static List<String> ids(JsonObject report, String result) {
+        return report.getJsonArray("outcomes").stream().map(JsonValue::asJsonObject)
+                .filter(o -> o.getString("result").equalsIgnoreCase(result)).map(o -> o.getString("id")).toList();
+    }
+
+    private static org.w3c.dom.Document parseXml(String xml) throws Exception {
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(xml)));
+    }
+
+    private static org.w3c.dom.Element unit(org.w3c.dom.Document xml, String id) {
+        org.w3c.dom.NodeList units = xml.getElementsByTagNameNS(XLIFF, "unit");
+        for (int i = 0; i < units.getLength(); i++) {
+            org.w3c.dom.Element unit = (org.w3c.dom.Element) units.item(i);
+            if (unit.getAttribute("id").equals(id)) {
+                return unit;
+            }
+        }
+        throw new AssertionError("no unit " + id);
+    }
+
+    private static String note(org.w3c.dom.Element unit, String category) {
+        org.w3c.dom.NodeList notes = unit.getElementsByTagNameNS(XLIFF, "note");
+        for (int i = 0; i < notes.getLength(); i++) {
+            org.w3c.dom.Element note = (org.w3c.dom.Element) notes.item(i);
+            if (note.getAttribute("category").equals(category)) {
+                return note.getTextContent();
+            }
+        }
+        return null;
+    }
+
+    private static String serialize(org.w3c.dom.Document xml) throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        javax.xml.transform.TransformerFactory.newInstance().newTransformer()
+                .transform(new javax.xml.transform.dom.DOMSource(xml), new javax.xml.transform.stream.StreamResult(out));
+        return out.toString();
     }
 
     private JsonObject importFile(String lang, String body, String type) {
