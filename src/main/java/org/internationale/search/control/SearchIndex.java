@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -256,12 +257,15 @@ public class SearchIndex {
         return fields;
     }
 
-    /** Replaces everything indexed for these groups by these texts. */
+    /**
+     * Replaces everything indexed for these groups by these texts. A group may be named more than once (once per
+     * text, say); each is replaced once — deleting a group again after its new block went in emptied it.
+     */
     public void replace(Collection<String> groups, List<IndexedText> texts) {
         open();
         try {
             Map<String, List<Document>> blocks = blocks(texts);
-            for (String group : groups) {
+            for (String group : new LinkedHashSet<>(groups)) {
                 List<Document> block = blocks.remove(group);
                 if (block == null) {
                     writer.deleteDocuments(new Term("group", group));

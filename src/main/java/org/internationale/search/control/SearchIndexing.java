@@ -350,9 +350,7 @@ public class SearchIndexing {
 
     private void indexPlatform() {
         List<IndexedText> all = sources.clauses(Optional.empty());
-        List<String> groups = new ArrayList<>();
-        all.forEach(t -> groups.add(t.group()));
-        index.replace(groups, all);
+        index.replace(all.stream().map(IndexedText::group).distinct().toList(), all);
     }
 
     private void indexClause(String segmentKey) {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the index's commits remember across a restart: how far it has followed the search change log, and whether a
- * rebuild was still filling it when the server stopped.
+ * rebuild was still filling it when the server stopped; and that replacing a group keeps it whole.
  */
 class SearchIndexCommitTest {
 
@@ -62,5 +62,27 @@ class SearchIndexCommitTest {
         assertTrue(second.open(), "half an index is not served as if it were whole");
         assertEquals(0, second.appliedChanges());
         second.close();
+    }
+
+    /**
+     * Re-indexing the whole platform (a heading changed) names each clause's group once per language. The group is
+     * replaced once: deleting it again for its second language emptied it, and the platform vanished from search.
+     */
+    @Test
+    void aGroupNamedOncePerLanguageKeepsAllItsTexts() throws Exception {
+        SearchIndex index = index();
+        index.open();
+        IndexedText english = new IndexedText("clause:a:en", "clause:a", "platform", "en", "Demands", "Paid sick leave.", "/en/platform#a",
+                null, List.of());
+        IndexedText spanish = new IndexedText("clause:a:es", "clause:a", "platform", "es", "Demandas", "Baja pagada.", "/es/platform#a",
+                null, List.of());
+        index.replace(List.of("clause:a", "clause:a"), List.of(english, spanish));
+        var searcher = index.acquire();
+        try {
+            assertEquals(2, searcher.count(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("group", "clause:a"))));
+        } finally {
+            index.release(searcher);
+        }
+        index.close();
     }
 }
