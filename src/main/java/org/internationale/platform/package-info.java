@@ -7,6 +7,8 @@
  * readable Markdown. The seed is imported at every start: unchanged text creates nothing, changed text creates a
  * source revision of the file's {@code change-kind} (default {@code meaning}), a clause gone from the files is
  * retired, never deleted. The database is the truth after import: a clause edited through the API since the last
- * import is not overwritten by the file (the import logs the conflict).
+ * import is not overwritten by the file (the import logs the conflict). A section's heading is a segment like a
+ * clause, addressed as {@code <section>.title}: readers fetch it, editors revise it and translators translate it
+ * through the same endpoints and the same rules ({@link org.internationale.platform.entity.PlatformText}).
  */
 package org.internationale.platform;

@@ -15,14 +15,18 @@ import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
 import org.internationale.platform.control.Editions;
 import org.internationale.platform.control.PlatformReader;
-import org.internationale.platform.entity.PlatformClause;
+import org.internationale.platform.entity.ClauseForm;
+import org.internationale.platform.entity.PlatformText;
 import org.internationale.text.control.SourceEditor;
 import org.internationale.text.entity.ChangeKind;
 import org.internationale.text.entity.SourceRevision;
 
 import java.util.Optional;
 
-/** Editors revise the platform's source text; every change names its kind and the revision it was based on. */
+/**
+ * Editors revise the platform's source text, clauses and section headings alike ({@code introduction.title}); every
+ * change names its kind and the revision it was based on.
+ */
 @Path("admin/platform")
 @RequestScoped
 public class PlatformAdminResource {
@@ -97,8 +101,12 @@ public class PlatformAdminResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        PlatformClause clause = reader.clause(id).orElseThrow(() -> new NotFoundException("The platform has no clause '" + id + "'."));
-        Optional<SourceRevision> revision = editor.revise(clause.segment().key(), body.text().strip(), body.baseRevision(), kind,
+        PlatformText text = reader.text(id).orElseThrow(() -> new NotFoundException("The platform has no clause or heading '" + id + "'."));
+        String revised = body.text().strip();
+        if (text.form() == ClauseForm.TITLE && revised.contains("\n")) {
+            throw new BadRequestException("A heading is one line: remove the line breaks.");
+        }
+        Optional<SourceRevision> revision = editor.revise(text.segment().key(), revised, body.baseRevision(), kind,
                 author, body.message());
         return Response.ok(revision
                 .map(r -> new Revised(id, r.number(), r.changeKind().label(), true))

@@ -50,14 +50,14 @@ public class PlatformResource {
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Negotiated negotiated = negotiator.negotiate(lang, accept);
         return localized(negotiated, reader.clause(id, negotiated)
-                .orElseThrow(() -> new NotFoundException("The platform has no clause '" + id + "'.")));
+                .orElseThrow(() -> new NotFoundException("The platform has no clause or heading '" + id + "'.")));
     }
 
     @GET
     @Path("clauses/{id}/revisions/{number}")
     public Object revision(@PathParam("id") String id, @PathParam("number") int number) {
         return reader.revision(id, number)
-                .orElseThrow(() -> new NotFoundException("Clause '" + id + "' has no source revision " + number + "."));
+                .orElseThrow(() -> new NotFoundException("'" + id + "' is no clause or heading with a source revision " + number + "."));
     }
 
     static Response localized(Negotiated negotiated, Object entity) {

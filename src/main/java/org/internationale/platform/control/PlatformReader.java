@@ -13,6 +13,7 @@ import org.internationale.locale.entity.Negotiated;
 import org.internationale.platform.entity.ClauseDetail;
 import org.internationale.platform.entity.PlatformClause;
 import org.internationale.platform.entity.PlatformSection;
+import org.internationale.platform.entity.PlatformText;
 import org.internationale.platform.entity.PlatformView;
 import org.internationale.platform.entity.SectionView;
 import org.internationale.platform.entity.ServedClause;
@@ -90,7 +91,7 @@ public class PlatformReader {
         Map<String, List<ServedClause>> clausesBySection = new HashMap<>();
         for (PlatformClause clause : clauses) {
             clausesBySection.computeIfAbsent(clause.section().id(), id -> new ArrayList<>())
-                    .add(serve(clause.id(), clause.form().name(), clause.segment(), translations, negotiated.chain()));
+                    .add(serve(PlatformText.of(clause), translations, negotiated.chain()));
         }
         Map<String, List<PlatformSection>> children = new LinkedHashMap<>();
         for (PlatformSection section : sections) {
@@ -108,17 +109,17 @@ public class PlatformReader {
         List<SectionView> views = new ArrayList<>();
         for (PlatformSection section : children.getOrDefault(parent, List.of())) {
             views.add(new SectionView(section.id(), section.numeral(),
-                    serve(section.id() + ".title", "TITLE", section.title(), translations, chain),
+                    serve(PlatformText.of(section), translations, chain),
                     clauses.getOrDefault(section.id(), List.of()),
                     tree(section.id(), children, clauses, translations, chain)));
         }
         return views;
     }
 
-    private ServedClause serve(String id, String form, Segment segment, Map<Long, Map<LanguageTag, Translation>> translations,
-                               FallbackChain chain) {
+    private ServedClause serve(PlatformText part, Map<Long, Map<LanguageTag, Translation>> translations, FallbackChain chain) {
+        Segment segment = part.segment();
         LocalizedText text = localizer.localize(segment, translations.getOrDefault(segment.id(), Map.of()), chain);
-        return new ServedClause(id, form.toLowerCase(Locale.ROOT), text.text(), markdown.html(text.text()),
+        return new ServedClause(part.id(), part.form().name().toLowerCase(Locale.ROOT), text.text(), markdown.html(text.text()),
                 text.language().value(), languages.direction(text.language()), text.fallback(), text.outdated(), text.reviewed(),
                 text.translatedFrom() == null ? null : text.translatedFrom().value());
     }
@@ -127,15 +128,28 @@ public class PlatformReader {
         return Optional.ofNullable(em.find(PlatformClause.class, id)).filter(c -> !c.retired());
     }
 
+    /**
+     * A live clause or section heading by its id ({@code <section>.title} for a heading): whatever the platform serves
+     * as a text, an editor can revise and a reader can fetch with its history.
+     */
+    public Optional<PlatformText> text(String id) {
+        Optional<PlatformText> clause = clause(id).map(PlatformText::of);
+        if (clause.isPresent() || !id.endsWith(PlatformText.TITLE_SUFFIX)) {
+            return clause;
+        }
+        String section = id.substring(0, id.length() - PlatformText.TITLE_SUFFIX.length());
+        return Optional.ofNullable(em.find(PlatformSection.class, section)).filter(s -> !s.retired()).map(PlatformText::of);
+    }
+
     public Optional<ClauseDetail> clause(String id, Negotiated negotiated) {
-        return clause(id).map(clause -> {
-            Segment segment = clause.segment();
+        return text(id).map(part -> {
+            Segment segment = part.segment();
             Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(List.of(segment), negotiated.chain().languages());
-            ServedClause served = serve(clause.id(), clause.form().name(), segment, translations, negotiated.chain());
+            ServedClause served = serve(part, translations, negotiated.chain());
             List<ClauseDetail.Revision> revisions = segment.revisions().stream()
                     .map(r -> new ClauseDetail.Revision(r.number(), r.createdAt(), r.changeKind().label(), r.author(), r.message()))
                     .toList();
-            return new ClauseDetail(served.id(), clause.section().id(), served.form(), served.text(), served.html(),
+            return new ClauseDetail(served.id(), part.section(), served.form(), served.text(), served.html(),
                     served.language(), served.direction(), served.fallback(), served.outdated(), served.reviewed(),
                     served.translatedFrom(), negotiated.requested() == null ? null : negotiated.requested().value(),
                     segment.sourceLanguage().value(), segment.latest().number(), revisions);
@@ -143,7 +157,7 @@ public class PlatformReader {
     }
 
     public Optional<ClauseDetail.RevisionText> revision(String id, int number) {
-        return clause(id).flatMap(clause -> clause.segment().revision(number)).map(r -> new ClauseDetail.RevisionText(
+        return text(id).flatMap(part -> part.segment().revision(number)).map(r -> new ClauseDetail.RevisionText(
                 id, r.number(), r.createdAt(), r.changeKind().label(), r.author(), r.message(), r.text(), markdown.html(r.text())));
     }
 

@@ -199,6 +199,40 @@ class PlatformIT {
         assertEquals(base + 1, english.getJsonArray("revisions").size());
     }
 
+    /** A heading is a text of the platform like any clause: revised, fetched with its history, outdated in translation. */
+    @Test
+    void editorsReviseASectionHeadingLikeAnyClause() {
+        String id = "working-class.title";
+        Api.Reply before = api().get("api/platform/clauses/" + id + "?lang=es");
+        assertEquals(200, before.status(), before.body());
+        assertEquals("title", before.json().getString("form"));
+        assertEquals("working-class", before.json().getString("section"));
+        assertEquals("es", before.json().getString("language"));
+        int base = before.json().getInt("sourceRevision");
+
+        String heading = "How We Define the Working Class Today " + System.nanoTime();
+        Api.Reply revised = revise(id, heading, base, "meaning");
+        assertEquals(200, revised.status(), revised.body());
+        assertEquals(base + 1, revised.json().getInt("revision"));
+
+        JsonObject spanish = api().get("api/platform/clauses/" + id + "?lang=es").json();
+        assertTrue(spanish.getBoolean("outdated"), spanish.toString());
+        assertEquals(before.json().getString("text"), spanish.getString("text"), "the outdated translation is still served");
+        assertEquals(base + 1, spanish.getJsonArray("revisions").size());
+        assertEquals("How We Define the Working Class", api().get("api/platform/clauses/" + id + "/revisions/1").json().getString("text"));
+        JsonObject section = api().get("api/platform?lang=en").json().getJsonArray("sections").stream().map(JsonValue::asJsonObject)
+                .filter(s -> s.getString("id").equals("working-class")).findFirst().orElseThrow();
+        assertEquals(heading, section.getJsonObject("title").getString("text"));
+
+        assertEquals(409, revise(id, "From an old copy", base, "wording").status());
+        Api.Reply twoLines = revise(id, "A heading\\nover two lines", base + 1, "wording");
+        assertEquals(400, twoLines.status(), twoLines.body());
+        assertTrue(twoLines.json().getString("detail").contains("one line"), twoLines.body());
+        assertEquals(404, api().get("api/platform/clauses/no-such-section.title").status());
+        assertEquals(404, revise("no-such-section.title", "x", 1, "typo").status());
+        assertEquals(base + 1, latestRevision(id), "the refused edits stored nothing");
+    }
+
     @Test
     void aTypoFixKeepsTranslationsCurrent() {
         String id = "demands.free-detainees.raid-moratorium";
