@@ -27,7 +27,8 @@
  * that the norms of each language's own fields are dense and lookups direct (they were sparse, scanned on every
  * match). After a full rebuild the index is merged into one segment: a query pays for every segment it visits. Indexing after a commit runs on one thread of the
  * container's thread factory, because observers of a timer's transaction run without the application's context
- * (bench/README.md tells how that was found). Snippets are the body's best two sentences with the matches marked,
+ * (bench/README.md tells how that was found). Bodies are indexed as the words a reader sees, without Markdown, so that
+ * snippets show no markup and their marks fall on the words shown. Snippets are the body's best two sentences with the matches marked,
  * by ICU's sentence rules for the text's language (the JDK's, which the highlighter uses by default, miss the full
  * stops of Amharic, Tigrinya, Urdu and Armenian); in Thai, Lao, Khmer and Burmese, which end a sentence with a space or
  * nothing, about 160 characters around the match cut at ICU's word boundaries instead.

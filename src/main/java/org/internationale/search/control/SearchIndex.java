@@ -56,8 +56,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SearchIndex {
 
-    /** Raise when fields, analysis or the index's order change: the index is then rebuilt from the database. */
-    public static final int SCHEMA_VERSION = 4;
+    /**
+     * Raise when fields, what they hold, analysis or the index's order change: the index is then rebuilt from the
+     * database. (Bodies are the text readers see, without Markdown, since version 5.)
+     */
+    public static final int SCHEMA_VERSION = 5;
 
     /**
      * Each segment keeps its texts ordered by language. A language's own fields (title_ja, body_ja) exist only on its

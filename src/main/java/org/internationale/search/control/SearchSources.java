@@ -16,6 +16,7 @@ import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.DocumentView;
 import org.internationale.search.entity.IndexedText;
+import org.internationale.text.control.MarkdownRenderer;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ import java.util.Optional;
 /**
  * What readers can find, read through the same readers that serve them, so the index holds exactly what a reader of
  * each language gets: a clause is indexed in a language only when that language's reader gets it in that language.
+ * Bodies are indexed as the words a reader sees ({@link MarkdownRenderer#visibleText}), not their Markdown: snippets
+ * then show no markup, the highlighter's offsets fall on the words shown, and {@code **} or a link's address never
+ * match a query.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -45,6 +49,9 @@ public class SearchSources {
     @Inject
     LanguageNegotiator negotiator;
 
+    @Inject
+    MarkdownRenderer markdown;
+
     public static String clauseGroup(String clauseId) {
         return "clause:" + clauseId;
     }
@@ -58,13 +65,13 @@ public class SearchSources {
         List<IndexedText> texts = new ArrayList<>();
         for (Language language : languages.languages()) {
             Negotiated negotiated = negotiator.negotiated(language.tag());
-            collect(platform.platform(negotiated).sections(), language.tag(), null, only, texts);
+            collect(platform.platform(negotiated).sections(), language.tag(), null, only, texts, markdown);
         }
         return texts;
     }
 
     private static void collect(List<SectionView> sections, LanguageTag language, String parentTitle, Optional<String> only,
-                                List<IndexedText> into) {
+                                List<IndexedText> into, MarkdownRenderer markdown) {
         for (SectionView section : sections) {
             String title = section.title().text();
             for (ServedClause clause : section.clauses()) {
@@ -72,11 +79,11 @@ public class SearchSources {
                     continue;
                 }
                 into.add(new IndexedText("clause:" + clause.id() + ":" + language, clauseGroup(clause.id()), "platform",
-                        language.value(), parentTitle == null ? title : parentTitle + " — " + title, clause.text(),
+                        language.value(), parentTitle == null ? title : parentTitle + " — " + title, markdown.visibleText(clause.text()),
                         "/" + language + "/platform#" + clause.id(), null,
                         clause.id().startsWith("demands.") ? List.of(clause.id()) : List.of()));
             }
-            collect(section.sections(), language, title, only, into);
+            collect(section.sections(), language, title, only, into, markdown);
         }
     }
 
@@ -99,14 +106,15 @@ public class SearchSources {
         return editor.all().stream().filter(Document::isLive).map(Document::id).toList();
     }
 
-    private static IndexedText text(DocumentView view) {
+    private IndexedText text(DocumentView view) {
         String path = switch (view.type()) {
             case "page" -> "pages/" + (view.slug() == null ? view.id() : view.slug());
             case "statement" -> "statements/" + view.id();
             case "newsletter" -> "newsletters/" + view.id();
             default -> "updates/" + view.id();
         };
-        String body = view.summary() == null || view.summary().isBlank() ? view.body() : view.summary() + "\n\n" + view.body();
+        String shown = markdown.visibleText(view.body());
+        String body = view.summary() == null || view.summary().isBlank() ? shown : view.summary() + "\n" + shown;
         return new IndexedText("doc:" + view.id() + ":" + view.language(), documentGroup(view.id()), view.type(), view.language(),
                 view.title(), body, "/" + view.language() + "/" + path,
                 view.publishedAt() == null ? null : view.publishedAt().atZone(ZoneOffset.UTC).getYear(), view.demands());

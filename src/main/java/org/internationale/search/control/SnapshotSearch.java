@@ -30,6 +30,7 @@ import org.internationale.api.boundary.HtmlPage;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.search.entity.SearchResult;
 import org.internationale.search.entity.SearchResult.Hit;
+import org.internationale.text.control.TextExcerpt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -310,8 +311,7 @@ public final class SnapshotSearch {
         }
         for (Candidate c : shown) {
             if (snippets.get(c.doc()) == null) {
-                String body = stored.get(c.doc()).body();
-                snippets.put(c.doc(), HtmlPage.escape(body.length() > 200 ? body.substring(0, 200) + " …" : body));
+                snippets.put(c.doc(), HtmlPage.escape(TextExcerpt.of(stored.get(c.doc()).body(), c.language(), 200)));
             }
         }
         return snippets;

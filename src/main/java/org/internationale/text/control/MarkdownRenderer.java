@@ -5,17 +5,27 @@ import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.node.BlockQuote;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Code;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.OrderedList;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.LineBreakRendering;
+import org.commonmark.renderer.text.TextContentNodeRendererContext;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.commonmark.renderer.text.TextContentWriter;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Markdown to HTML with CommonMark and its tables, autolink and heading-anchor extensions. Raw HTML in the text is
@@ -52,6 +62,13 @@ public class MarkdownRenderer {
             .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
             .build();
 
+    /** What a reader sees of a text, without its markup: for search snippets and type-ahead, feed summaries. */
+    private final TextContentRenderer visibleRenderer = TextContentRenderer.builder()
+            .extensions(EXTENSIONS)
+            .lineBreakRendering(LineBreakRendering.COMPACT)
+            .nodeRendererFactory(VisibleText::new)
+            .build();
+
     public String html(String markdown) {
         return renderer.render(parser.parse(markdown));
     }
@@ -62,6 +79,48 @@ public class MarkdownRenderer {
 
     public String plainText(String markdown) {
         return textRenderer.render(parser.parse(markdown));
+    }
+
+    /**
+     * The words a reader sees on the page, one block a line: emphasis, escapes, link targets, list markers and quote
+     * marks gone, link text and image descriptions kept. Search indexes this, so that its snippets show readers text,
+     * not markup, and the highlighter's offsets point into exactly what is shown.
+     */
+    public String visibleText(String markdown) {
+        return visibleRenderer.render(parser.parse(markdown)).strip();
+    }
+
+    /**
+     * Overrides CommonMark's plain-text rendering where it adds characters the page does not show: the address after a
+     * link's text, quotes around links and code, list markers, the guillemets around a quote.
+     */
+    static final class VisibleText implements NodeRenderer {
+
+        private final TextContentNodeRendererContext context;
+
+        VisibleText(TextContentNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Link.class, Image.class, Code.class, BulletList.class, OrderedList.class, ListItem.class, BlockQuote.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            TextContentWriter writer = context.getWriter();
+            if (node instanceof Code code) {
+                writer.write(code.getLiteral());
+                return;
+            }
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            if (node instanceof ListItem || node instanceof BulletList || node instanceof OrderedList || node instanceof BlockQuote) {
+                writer.block();
+            }
+        }
     }
 
     /**

@@ -62,6 +62,20 @@ class SearchIT {
         assertTrue(first.getString("url").startsWith("/ja/platform#"));
     }
 
+    /** The seeded Spanish strategy reads "**Formar a posibles huelguistas** sobre cómo…" in Markdown. */
+    @Test
+    void snippetsShowReadersTheWordsNotTheMarkdown() {
+        JsonObject hit = search("huelguistas", "es").getJsonArray("hits").getJsonObject(0);
+        String snippet = hit.getString("snippet");
+        assertTrue(snippet.startsWith("Formar a posibles <mark>huelguistas</mark> sobre cómo"), snippet);
+        assertFalse(snippet.contains("*"), snippet);
+
+        Api.Reply page = api.get("es/search?q=huelguistas");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("Formar a posibles <mark>huelguistas</mark> sobre cómo"), "the reader site shows the same snippet");
+        assertFalse(page.body().contains("**Formar"), "no Markdown on the reader's search page");
+    }
+
     @Test
     void thaiSnippetsAreCutAroundTheMatchNotWholeParagraphs() {
         // Thai ends a sentence with a space or nothing, so sentence breaks alone made each passage a whole paragraph

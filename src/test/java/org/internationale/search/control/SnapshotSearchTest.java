@@ -1,12 +1,5 @@
 package org.internationale.search.control;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.store.Directory;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.search.entity.IndexedText;
 import org.internationale.search.entity.SearchResult;
@@ -36,8 +29,7 @@ class SnapshotSearchTest {
     private static final List<LanguageTag> OFFERED = List.of(LanguageTag.of("en"), LanguageTag.of("es"), LanguageTag.of("ar"));
     private static final List<LanguageTag> SPANISH_READER = List.of(LanguageTag.of("es"), LanguageTag.of("en"));
 
-    private static Directory directory;
-    private static DirectoryReader reader;
+    private static IndexInMemory index;
     private static SnapshotSearch search;
 
     private static IndexedText text(String group, String type, String language, int year, String title, String body) {
@@ -46,29 +38,19 @@ class SnapshotSearchTest {
 
     @BeforeAll
     static void index() throws IOException {
-        LanguageAnalyzers analyzers = new LanguageAnalyzers();
-        Analyzer analyzer = analyzers.perField(OFFERED);
-        directory = new ByteBuffersDirectory();
         List<List<IndexedText>> groups = List.of(
                 List.of(text("sick-leave", "update", "en", 2024, "Paid sick leave", "The general strike won paid sick leave for every worker."),
                         text("sick-leave", "update", "es", 2024, "Baja pagada", "La huelga general ganó la baja pagada por enfermedad.")),
                 List.of(text("transport", "statement", "es", 2025, "Transporte", "Huelga de los trabajadores del transporte en la ciudad.")),
                 List.of(text("port", "statement", "en", 2025, "The port", "A strike at the port <script>alert(1)</script> stopped the cranes.")),
                 List.of(text("bakers", "update", "ar", 2025, "الخبازون", "إضراب الخبازين في المدينة.")));
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setIndexSort(SearchIndex.BY_LANGUAGE))) {
-            for (List<IndexedText> group : groups) {
-                writer.addDocuments(group.stream().map(SearchIndex::document).toList());
-            }
-            writer.commit();
-        }
-        reader = DirectoryReader.open(directory);
-        search = new SnapshotSearch(new IndexSearcher(reader), analyzer, analyzers.universal());
+        index = IndexInMemory.of(OFFERED, groups);
+        search = index.search();
     }
 
     @AfterAll
     static void close() throws IOException {
-        reader.close();
-        directory.close();
+        index.close();
     }
 
     private static SearchResult spanish(String query) {

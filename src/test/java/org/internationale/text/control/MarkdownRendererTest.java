@@ -98,4 +98,29 @@ public class MarkdownRendererTest {
         assertEquals("<p>Rent amnesty for the duration of the outbreak + 3 months.</p>\n",
                 markdown.html("Rent amnesty for the duration of the outbreak + 3 months."));
     }
+
+    /** What search indexes of a text: the words on the page, no markup, no link addresses, no list markers. */
+    @Test
+    void visibleTextIsTheWordsAReaderSeesWithoutMarkup() {
+        String text = markdown.visibleText("""
+                **Formar a posibles huelguistas** sobre [cómo organizarse](https://example.org/guia "guía") y \\*no\\* _rendirse_.
+
+                - uno `código`
+                - dos ![cartel](cartel.png)
+
+                1. tres
+                2. cuatro
+
+                > una cita
+                """);
+        assertEquals("""
+                Formar a posibles huelguistas sobre cómo organizarse y *no* rendirse.
+                uno código
+                dos cartel
+                tres
+                cuatro
+                una cita""", text);
+        assertEquals("إضراب العمال ✊🏽 労働者", markdown.visibleText("**إضراب** _العمال_ ✊🏽 [労働者](/ja/platform)"));
+        assertEquals("a < b & c", markdown.visibleText("a < b & c"), "what the page shows escaped stays as written");
+    }
 }
