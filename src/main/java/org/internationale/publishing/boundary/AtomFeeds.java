@@ -15,6 +15,8 @@ import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.publishing.entity.DocumentView;
 import org.internationale.translation.control.UiStrings;
+import org.internationale.text.control.MarkdownRenderer;
+import org.internationale.text.control.TextExcerpt;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -42,6 +44,7 @@ public class AtomFeeds extends HttpServlet {
             "statements", DocumentType.STATEMENT, "pages", DocumentType.PAGE);
     private static final Map<String, String> TITLES = Map.of("updates", "nav.updates", "statements", "nav.statements", "pages", "site.name");
     static final int ENTRIES = 30;
+    private static final int SUMMARY_LENGTH = 280;
 
     @Inject
     DocumentReader reader;
@@ -54,6 +57,9 @@ public class AtomFeeds extends HttpServlet {
 
     @Inject
     UiStrings ui;
+
+    @Inject
+    MarkdownRenderer markdown;
 
     @Inject
     @ConfigProperty(name = "PUBLIC_BASE_URL")
@@ -126,8 +132,9 @@ public class AtomFeeds extends HttpServlet {
                     link(xml, "alternate", base + "/" + other + "/" + segment, "text/html", other);
                 }
             }
-            if (item.summary() != null && !item.summary().isBlank()) {
-                element(xml, "summary", item.summary());
+            String summary = summary(item);
+            if (!summary.isBlank()) {
+                element(xml, "summary", summary);
             }
             if (item.html() != null) {
                 xml.writeStartElement(ATOM, "content");
@@ -141,6 +148,17 @@ public class AtomFeeds extends HttpServlet {
         xml.writeEndDocument();
         xml.close();
         return out.toString();
+    }
+
+    /**
+     * An entry's summary is plain text (Atom's default type): the editor's summary, or where there is none the opening
+     * words a reader sees of the body, never its Markdown.
+     */
+    private String summary(DocumentView item) {
+        if (item.summary() != null && !item.summary().isBlank()) {
+            return item.summary();
+        }
+        return item.body() == null ? "" : TextExcerpt.of(markdown.visibleText(item.body()), item.language(), SUMMARY_LENGTH);
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

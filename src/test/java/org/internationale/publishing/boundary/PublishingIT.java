@@ -314,6 +314,18 @@ class PublishingIT {
     }
 
     @Test
+    void anAtomEntryWithoutSummaryIsSummarisedInTheBodysPlainWords() throws Exception {
+        String title = "Summary entry " + System.nanoTime();
+        JsonObject update = create("update", "en", title, "", "**Dockers** walk out: see [the strike guide](https://example.org/guide).\n\n"
+                + "- hold the line\n- ✊🏽 share the fund", null);
+        publish(update.getJsonNumber("id").longValue(), null);
+        Feed atom = (Feed) new WireFeedInput().build(new StringReader(api.get("feeds/en/updates.atom").body()));
+        com.rometools.rome.feed.atom.Entry entry = atom.getEntries().stream().filter(e -> e.getTitle().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("the new update is in the feed"));
+        assertEquals("Dockers walk out: see the strike guide.\nhold the line\n✊🏽 share the fund", entry.getSummary().getValue());
+    }
+
+    @Test
     void listsSortTitlesByTheReadersCollation() {
         String suffix = " " + System.nanoTime();
         long zapato = create("page", "es", "Zapato" + suffix, "", "z", "\"slug\":\"z" + System.nanoTime() % 100000 + "\"").getJsonNumber("id").longValue();
