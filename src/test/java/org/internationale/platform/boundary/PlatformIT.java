@@ -223,6 +223,10 @@ class PlatformIT {
         JsonObject section = api().get("api/platform?lang=en").json().getJsonArray("sections").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("id").equals("working-class")).findFirst().orElseThrow();
         assertEquals(heading, section.getJsonObject("title").getString("text"));
+        String page = api().get("es/platform").body();
+        int start = page.indexOf("<section id=\"working-class\"");
+        String headingPart = page.substring(start, page.indexOf(" id=\"working-class-title\"", start));
+        assertTrue(headingPart.contains("notice-outdated"), "the reader page says the Spanish heading lags: " + headingPart);
 
         assertEquals(409, revise(id, "From an old copy", base, "wording").status());
         Api.Reply twoLines = revise(id, "A heading\\nover two lines", base + 1, "wording");
