@@ -7,6 +7,7 @@ import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import org.internationale.identity.entity.Account;
 import org.internationale.identity.entity.Caller;
+import org.internationale.identity.entity.Role;
 
 import java.security.Principal;
 import java.util.Arrays;
@@ -45,6 +46,22 @@ public class Permissions {
                     + current.username() + " has " + (current.roles().isEmpty() ? "none" : String.join(", ", current.roles())) + ".");
         }
         return current;
+    }
+
+    /**
+     * Who may read a language's translation work — drafts, review comments, history, the glossary, suggestions,
+     * progress, exchange files and newsletter previews: editors and admins every language, translators and reviewers
+     * the languages granted to them. One rule, asked by the API and the workspace alike.
+     */
+    public Caller requireReader(String language) {
+        Caller current = caller();
+        if (current.has(Role.EDITOR) || current.has(Role.ADMIN) || current.has(Role.TRANSLATOR, language)
+                || current.has(Role.REVIEWER, language)) {
+            return current;
+        }
+        throw new ForbiddenException("Reading the " + language + " translations needs a translator or reviewer grant for "
+                + language + "; " + current.username() + (current.languages().isEmpty() ? " has no language grant"
+                : " has " + String.join(", ", current.languages())) + ".");
     }
 
     public Caller require(String role, String language) {

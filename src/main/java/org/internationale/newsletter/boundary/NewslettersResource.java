@@ -1,5 +1,6 @@
 package org.internationale.newsletter.boundary;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -93,14 +94,18 @@ public class NewslettersResource {
     /** The mail as a subscriber reading {@code lang} would get it now (with placeholder footer links). */
     @GET
     @Path("preview")
-    public Preview preview(@PathParam("id") long id, @QueryParam("lang") String lang, @Context UriInfo uri) {
-        permissions.requireAny(Role.EDITOR, Role.TRANSLATOR, Role.REVIEWER);
+    public Preview preview(@PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpServletRequest http) {
+        LanguageTag asked = lang == null || lang.isBlank() ? null : LanguageTag.of(lang);
+        if (asked != null) {
+            permissions.requireReader(asked.value());
+        }
         Document newsletter = newsletter(id);
-        LanguageTag language = lang == null || lang.isBlank() ? newsletter.sourceLanguage() : LanguageTag.of(lang);
+        LanguageTag language = asked == null ? newsletter.sourceLanguage() : asked;
+        permissions.requireReader(language.value());
         if (!languages.offers(language)) {
             throw new BadRequestException(language + " is not an offered language.");
         }
-        URI base = publicAddress.base(uri);
+        URI base = publicAddress.base(http);
         Variant variant = renderer.render(newsletter, language, language, base);
         NewsletterRenderer.Footer footer = renderer.footer(variant.language(), "subscriber@example.org",
                 base.resolve("subscriptions/preferences"), base.resolve("subscriptions/unsubscribe"));

@@ -60,7 +60,7 @@ public class GlossaryResource {
     @GET
     public List<TermView> terms(@PathParam("lang") String lang) {
         LanguageTag language = LanguageTag.of(lang);
-        permissions.requireAny(Role.TRANSLATOR, Role.REVIEWER, Role.EDITOR);
+        permissions.requireReader(language.value());
         return glossary.of(language).stream().map(TermView::of).toList();
     }
 

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.identity.control.Permissions;
-import org.internationale.identity.entity.Caller;
 import org.internationale.identity.entity.Role;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.LanguageTag;
@@ -122,7 +121,7 @@ public class TranslationsResource {
     @GET
     public Progress progress(@PathParam("lang") String lang) {
         LanguageTag language = offered(lang);
-        reader(language);
+        permissions.requireReader(language.value());
         return progress.of(language);
     }
 
@@ -131,7 +130,7 @@ public class TranslationsResource {
     @Produces(PO_TYPE)
     public Response exportPo(@PathParam("lang") String lang) {
         LanguageTag language = offered(lang);
-        reader(language);
+        permissions.requireReader(language.value());
         return download(exchange.po(language, languages.source()), PO_TYPE, "internationale-" + language + ".po");
     }
 
@@ -140,7 +139,7 @@ public class TranslationsResource {
     @Produces(XLIFF_TYPE)
     public Response exportXliff(@PathParam("lang") String lang) {
         LanguageTag language = offered(lang);
-        reader(language);
+        permissions.requireReader(language.value());
         return download(exchange.xliff(language, languages.source()), XLIFF_TYPE, "internationale-" + language + ".xlf");
     }
 
@@ -172,7 +171,7 @@ public class TranslationsResource {
     @Path("{id}")
     public View view(@PathParam("lang") String lang, @PathParam("id") String id) {
         LanguageTag language = offered(lang);
-        permissions.requireAny(Role.TRANSLATOR, Role.REVIEWER, Role.EDITOR);
+        permissions.requireReader(language.value());
         Segment segment = segment(id);
         return view(segment, language, workflow.translation(segment, language));
     }
@@ -253,17 +252,9 @@ public class TranslationsResource {
     @Path("{id}/suggestions")
     public List<Suggestion> suggestions(@PathParam("lang") String lang, @PathParam("id") String id) {
         LanguageTag language = offered(lang);
-        reader(language);
+        permissions.requireReader(language.value());
         Segment segment = segment(id);
         return memory.suggest(segment.latest().text(), segment.sourceLanguage(), language, 5);
-    }
-
-    private Caller reader(LanguageTag language) {
-        Caller caller = permissions.caller();
-        if (caller.has(Role.EDITOR) || caller.has(Role.TRANSLATOR, language.value()) || caller.has(Role.REVIEWER, language.value())) {
-            return caller;
-        }
-        return permissions.require(Role.TRANSLATOR, language.value());
     }
 
     private static Response download(String body, String type, String filename) {

@@ -53,11 +53,7 @@ public class TranslationDesks {
      * languages they are granted; anyone else is refused with the translator grant they lack.
      */
     public Caller readerOf(LanguageTag language) {
-        Caller caller = permissions.caller();
-        if (caller.has(Role.EDITOR) || caller.has(Role.TRANSLATOR, language.value()) || caller.has(Role.REVIEWER, language.value())) {
-            return caller;
-        }
-        return permissions.require(Role.TRANSLATOR, language.value());
+        return permissions.requireReader(language.value());
     }
 
     /** The desk of a text in a language as stored now (read again: a save may just have lost a race). */
