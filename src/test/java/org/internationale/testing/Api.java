@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for black-box tests of the deployed application. */
 public final class Api {
@@ -70,6 +71,34 @@ public final class Api {
 
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path)).timeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A request as a browser or attacker can send it but {@link java.net.http.HttpClient} will not: with a {@code Host}
+     * header of our choosing (and any other headers). Over a plain socket; answers the status and body.
+     */
+    public Reply sendWithHost(String method, String path, String host, Map<String, String> headers, String json) {
+        byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder(method).append(' ').append(base.resolve(path).getRawPath())
+                .append(base.resolve(path).getRawQuery() == null ? "" : "?" + base.resolve(path).getRawQuery()).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append("\r\nConnection: close\r\nContent-Length: ").append(body.length).append("\r\n");
+        if (json != null) {
+            head.append("Content-Type: application/json\r\n");
+        }
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring(9, 12));
+            int split = response.indexOf("\r\n\r\n");
+            return new Reply(status, "", null, split < 0 ? "" : response.substring(split + 4), null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Reply get(String path) {

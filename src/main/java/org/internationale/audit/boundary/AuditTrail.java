@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import org.internationale.audit.control.AuditLog;
 import org.internationale.identity.control.ApiAuthentication;
+import org.internationale.system.control.ClientAddress;
 
 import java.security.Principal;
 import java.util.Set;
@@ -21,6 +22,9 @@ public class AuditTrail implements ContainerResponseFilter {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    ClientAddress clients;
 
     @Context
     HttpServletRequest servletRequest;
@@ -37,6 +41,6 @@ public class AuditTrail implements ContainerResponseFilter {
             // a login: the caller becomes known only inside the request
             actor = loggedIn;
         }
-        log.record(actor, request.getMethod(), path, response.getStatus(), servletRequest == null ? null : servletRequest.getRemoteAddr(), null);
+        log.record(actor, request.getMethod(), path, response.getStatus(), servletRequest == null ? null : clients.of(servletRequest), null);
     }
 }

@@ -1,5 +1,6 @@
 package org.internationale.newsletter.boundary;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -107,7 +108,7 @@ public class CampaignsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@Valid @NotNull NewCampaign body, @Context UriInfo uri) {
+    public Response create(@Valid @NotNull NewCampaign body, @Context UriInfo uri, @Context HttpServletRequest http) {
         String author = permissions.requireAny(Role.EDITOR).username();
         try {
             Set<LanguageTag> required = new LinkedHashSet<>();
@@ -115,7 +116,7 @@ public class CampaignsResource {
                 body.requiredLanguages.forEach(l -> required.add(LanguageTag.of(l)));
             }
             Campaign campaign = campaigns.create(body.newsletterId, topics.parse(body.topics), required, instant("at", body.at),
-                    instant("sendBy", body.sendBy), publicAddress.base(uri), author);
+                    instant("sendBy", body.sendBy), publicAddress.base(http), author);
             return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(campaign.id())).build())
                     .entity(new Created(campaign.id())).build();
         } catch (IllegalArgumentException e) {

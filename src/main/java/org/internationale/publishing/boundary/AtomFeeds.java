@@ -1,11 +1,11 @@
 package org.internationale.publishing.boundary;
 
+import org.internationale.system.control.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
@@ -26,7 +26,6 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +61,7 @@ public class AtomFeeds extends HttpServlet {
     MarkdownRenderer markdown;
 
     @Inject
-    @ConfigProperty(name = "PUBLIC_BASE_URL")
-    Optional<String> publicBaseUrl;
+    PublicAddress publicAddress;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -80,8 +78,7 @@ public class AtomFeeds extends HttpServlet {
             return;
         }
         String kind = path.group(2);
-        String base = publicBaseUrl.filter(b -> !b.isBlank()).map(b -> b.replaceAll("/+$", ""))
-                .orElseGet(() -> request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort());
+        String base = publicAddress.origin(request);
         List<DocumentView> items = reader.latest(TYPES.get(kind), negotiated, ENTRIES);
         String xml;
         try {

@@ -20,8 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.publishing.control.DocumentEditor;
@@ -30,11 +29,11 @@ import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
+import org.internationale.system.control.PublicAddress;
 import org.internationale.text.control.SegmentStore;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Organisations co-sign a published statement; readers see the confirmed and approved signatures. */
 @Path("statements/{id}/signatures")
@@ -58,8 +57,7 @@ public class SignaturesResource {
     SegmentStore segments;
 
     @Inject
-    @ConfigProperty(name = "PUBLIC_BASE_URL")
-    Optional<String> publicBaseUrl;
+    PublicAddress publicAddress;
 
     /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
     public static class Signing {
@@ -77,12 +75,11 @@ public class SignaturesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("id") long id, @Valid @NotNull Signing signing, @QueryParam("lang") String lang,
-                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context UriInfo uri) {
+                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context HttpServletRequest http) {
         Negotiated negotiated = negotiator.negotiate(lang, accept);
         Document statement = statement(id);
         String title = reader.one(id, negotiated).orElseThrow().title();
-        String base = publicBaseUrl.filter(b -> !b.isBlank()).map(b -> b.replaceAll("/+$", ""))
-                .orElseGet(() -> uri.getBaseUri().toString().replaceAll("/api/?$", ""));
+        String base = publicAddress.origin(http);
         signatures.sign(statement, signing.organisation.strip(), signing.country.strip(), signing.email.strip(), negotiated.tag(),
                 title, base + "/statements/confirm");
         return Response.accepted(new Accepted("Check the mailbox of " + signing.email.strip()

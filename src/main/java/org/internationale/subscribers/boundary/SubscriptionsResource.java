@@ -15,11 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.internationale.api.boundary.Problem;
 import org.internationale.subscribers.control.SubscribeThrottle;
 import org.internationale.subscribers.control.Subscriptions;
 import org.internationale.subscribers.control.Topics;
+import org.internationale.system.control.ClientAddress;
 import org.internationale.system.control.PublicAddress;
 
 import java.time.Duration;
@@ -38,6 +38,9 @@ public class SubscriptionsResource {
 
     @Inject
     Subscriptions subscriptions;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     SubscribeThrottle throttle;
@@ -63,8 +66,8 @@ public class SubscriptionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response subscribe(@Valid @NotNull SubscribeRequest body, @Context UriInfo uri) {
-        Optional<Duration> wait = throttle.admit(http.getRemoteAddr());
+    public Response subscribe(@Valid @NotNull SubscribeRequest body) {
+        Optional<Duration> wait = throttle.admit(clients.of(http));
         if (wait.isPresent()) {
             return Response.fromResponse(Problem.of(429, "Too Many Requests",
                             "Too many subscribe requests from your address; please try again later.").response())
@@ -76,7 +79,7 @@ public class SubscriptionsResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        subscriptions.subscribe(request, publicAddress.base(uri));
+        subscriptions.subscribe(request, publicAddress.base(http));
         return Response.accepted(new Accepted("If the address can receive mail, a message with a confirmation link is on its way."))
                 .build();
     }

@@ -3,42 +3,51 @@ package org.internationale.system.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 
 /**
- * The address links in mail point to: {@code PUBLIC_BASE_URL} when set (behind a proxy it must be), else the address
- * the request came to. Always ends with a slash, so that relative paths resolve under it.
+ * The site's public address, from which every absolute link we write is made: in mail (signed with our DKIM key,
+ * with links that act for a subscriber), feeds, canonical and hreflang links. It is {@code PUBLIC_BASE_URL} when set;
+ * otherwise {@code http://localhost:<port>/}, the port being the one the request arrived on at this server's own
+ * socket. It is never taken from the request's {@code Host} or {@code X-Forwarded-*} headers: anyone can send those,
+ * and a confirmation mail linking to their host would hand them the subscriber's preferences and erasure. Behind a
+ * reverse proxy, {@code PUBLIC_BASE_URL} must be set. Always ends with a slash, so that relative paths resolve under it.
  */
 @ApplicationScoped
 public class PublicAddress {
+
+    private static final Logger LOG = Logger.getLogger(PublicAddress.class.getName());
 
     @Inject
     @ConfigProperty(name = "PUBLIC_BASE_URL")
     Optional<String> configured;
 
-    public URI base(UriInfo request) {
-        String base = configured.filter(b -> !b.isBlank()).orElseGet(() -> {
-            // the JAX-RS base is .../api/; the site's root is one up
-            URI api = request.getBaseUri();
-            return api.resolve("..").toString();
+    private final AtomicBoolean toldDefault = new AtomicBoolean();
+
+    /** The public address for links written while serving {@code request} (its socket's port, when none is configured). */
+    public URI base(HttpServletRequest request) {
+        return configured().orElseGet(() -> {
+            URI local = URI.create("http://localhost:" + request.getLocalPort() + request.getContextPath() + "/");
+            if (toldDefault.compareAndSet(false, true)) {
+                LOG.info(() -> "PUBLIC_BASE_URL is not set: links in mail, feeds and pages point to " + local
+                        + ". Set it to the address readers use (required behind a reverse proxy).");
+            }
+            return local;
         });
-        return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
-    public URI base(HttpServletRequest request) {
-        String base = configured.filter(b -> !b.isBlank()).orElseGet(() -> {
-            String url = request.getRequestURL().toString();
-            String path = request.getRequestURI();
-            return url.substring(0, url.length() - path.length()) + request.getContextPath() + "/";
-        });
-        return URI.create(base.endsWith("/") ? base : base + "/");
+    /** The same address without a trailing slash, for joining with paths that start with one. */
+    public String origin(HttpServletRequest request) {
+        String base = base(request).toString();
+        return base.substring(0, base.length() - 1);
     }
 
     public Optional<URI> configured() {
-        return configured.filter(b -> !b.isBlank()).map(b -> URI.create(b.endsWith("/") ? b : b + "/"));
+        return configured.map(String::strip).filter(b -> !b.isEmpty()).map(b -> URI.create(b.endsWith("/") ? b : b + "/"));
     }
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.demands.control.Demands;
 import org.internationale.identity.control.ApiAuthentication;
 import org.internationale.locale.control.LanguageNegotiator;
@@ -32,6 +31,7 @@ import org.internationale.statements.entity.Signature;
 import org.internationale.subscribers.control.SubscribeThrottle;
 import org.internationale.subscribers.control.Subscriptions;
 import org.internationale.subscribers.control.Topics;
+import org.internationale.system.control.ClientAddress;
 import org.internationale.system.control.PublicAddress;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.translation.control.UiStrings;
@@ -67,6 +67,9 @@ public class ReaderSite extends HttpServlet {
 
     @Inject
     LanguageRegistry languages;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     LanguageNegotiator negotiator;
@@ -112,10 +115,6 @@ public class ReaderSite extends HttpServlet {
 
     @Inject
     PublicAddress publicAddress;
-
-    @Inject
-    @ConfigProperty(name = "PUBLIC_BASE_URL")
-    Optional<String> publicBaseUrl;
 
     /** A reader's request: its language, the address after the language, and the interface. */
     record Visit(Negotiated negotiated, String rest, Ui ui) {
@@ -202,12 +201,7 @@ public class ReaderSite extends HttpServlet {
     }
 
     String baseUrl(HttpServletRequest request) {
-        return publicBaseUrl.filter(b -> !b.isBlank()).map(b -> b.replaceAll("/+$", "")).orElseGet(() -> {
-            String scheme = request.getScheme();
-            int port = request.getServerPort();
-            boolean standard = scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-            return scheme + "://" + request.getServerName() + (standard ? "" : ":" + port) + request.getContextPath();
-        });
+        return publicAddress.origin(request);
     }
 
     private void get(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
@@ -347,7 +341,7 @@ public class ReaderSite extends HttpServlet {
     private void subscribeRequest(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
         Ui ui = visit.ui();
         Map<String, String> form = form(request, "email");
-        Optional<java.time.Duration> wait = subscribeThrottle.admit(request.getRemoteAddr());
+        Optional<java.time.Duration> wait = subscribeThrottle.admit(clients.of(request));
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             subscribe(request, response, visit, form, Map.of("form", ui.t("subscribe.too-many")), false, 429);

@@ -10,6 +10,7 @@ import org.internationale.identity.control.Logins;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Caller;
 import org.internationale.identity.entity.LoginRefusedException;
+import org.internationale.system.control.ClientAddress;
 import org.internationale.web.boundary.WorkspacePages.Refused;
 import org.internationale.web.control.Dashboard;
 import org.internationale.web.control.Ui;
@@ -30,6 +31,9 @@ public class WorkspaceEntry extends WorkspaceServlet {
 
     @Inject
     Logins logins;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     Permissions permissions;
@@ -65,7 +69,7 @@ public class WorkspaceEntry extends WorkspaceServlet {
         String password = Optional.ofNullable(request.getParameter("password")).orElse("");
         try {
             Optional<CredentialValidationResult> result = username.isEmpty() || username.length() > 64 || password.length() > 200
-                    ? Optional.empty() : logins.attempt(username, password, request.getRemoteAddr());
+                    ? Optional.empty() : logins.attempt(username, password, clients.of(request));
             if (result.isEmpty()) {
                 pages.render(request, response, ui, "workspace/login.jte", Map.of("message", ui.t("workspace.login-failed")), 401);
                 return;

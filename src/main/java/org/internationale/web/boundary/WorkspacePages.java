@@ -12,6 +12,7 @@ import org.internationale.identity.control.ApiAuthentication;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.system.control.ClientAddress;
 import org.internationale.text.entity.StaleRevisionException;
 import org.internationale.translation.control.UiStrings;
 import org.internationale.web.control.Templates;
@@ -43,6 +44,9 @@ class WorkspacePages {
 
     @Inject
     LanguageNegotiator negotiator;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     UiStrings strings;
@@ -96,7 +100,7 @@ class WorkspacePages {
         if (post) {
             Object actor = request.getUserPrincipal() != null ? request.getUserPrincipal().getName() : request.getAttribute(ApiAuthentication.ACTOR);
             audit.record(actor instanceof String name ? name : null, "POST", request.getRequestURI(), response.getStatus(),
-                    request.getRemoteAddr(), null);
+                    clients.of(request), null);
         }
     }
 

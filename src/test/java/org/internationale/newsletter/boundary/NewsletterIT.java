@@ -260,7 +260,8 @@ class NewsletterIT {
     void anAlertThatCannotGoOutBeforeItsDeadlineIsCancelledNotSentLate() throws Exception {
         String address = unique("deadline");
         long campaign = campaignFor(address, "[\"de\"]", "alerts", "Picket tomorrow at six", "[\"de\"]",
-                java.time.Instant.now().plusSeconds(4).toString());
+                // twelve seconds leave a loaded machine time to set the campaign up before its deadline
+                java.time.Instant.now().plusSeconds(12).toString());
         assertEquals(200, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
         JsonObject waiting = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
         assertEquals("scheduled", waiting.getString("state"));
@@ -320,6 +321,59 @@ class NewsletterIT {
         assertEquals(204, api.send("DELETE", "api/admin/subscribers/" + id, null, admin).status());
         assertEquals(404, api.send("GET", "api/admin/subscribers/" + id, null, admin).status());
         assertEquals(0, api.send("GET", "api/admin/subscribers?q=" + address, null, admin).json().getInt("total"));
+    }
+
+    /**
+     * A request naming another host must not put that host into the links we sign and send: the confirmation mail
+     * points to our own address (no PUBLIC_BASE_URL here: localhost and the port the server listens on), and so do the
+     * links in feeds and pages served to such a request.
+     */
+    @Test
+    void aForgedHostNeverReachesTheLinksWeWrite() throws Exception {
+        String address = unique("host");
+        Map<String, String> forged = Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "Forwarded", "host=evil.example");
+        Api.Reply accepted = api.sendWithHost("POST", "api/subscriptions", "evil.example", forged,
+                "{\"email\":\"" + address + "\",\"languages\":[\"es\"],\"topics\":[\"news\"]}");
+        assertEquals(202, accepted.status(), accepted.body());
+        String mailBody = body(awaitMessageTo(address));
+        assertFalse(mailBody.contains("evil.example"), mailBody);
+        String link = firstLink(mailBody);
+        assertTrue(link.startsWith("http://localhost:" + base.getPort() + "/subscriptions/confirm?token="), link);
+
+        String feed = api.sendWithHost("GET", "feeds/en/updates.atom", "evil.example", forged, null).body();
+        assertTrue(feed.contains("http://localhost:" + base.getPort() + "/feeds/en/updates.atom"), feed);
+        assertFalse(feed.contains("evil.example"), feed);
+        String page = api.sendWithHost("GET", "es/", "evil.example", forged, null).body();
+        assertTrue(page.contains("<link rel=\"canonical\" href=\"http://localhost:" + base.getPort() + "/es/"), page);
+        assertFalse(page.contains("evil.example"), "canonical and hreflang links");
+    }
+
+    /**
+     * The test server trusts 127.0.0.1 as a reverse proxy (TRUSTED_PROXIES): each client behind it gets its own
+     * subscribe limit, where all used to share the proxy's one.
+     */
+    @Test
+    void behindATrustedProxyEachClientHasItsOwnSubscribeLimit() {
+        String client = "198.51.100." + (1 + (int) (System.nanoTime() % 250));
+        String other = "203.0.113." + (1 + (int) (System.nanoTime() % 250));
+        int accepted = 0;
+        Api.Reply reply = null;
+        for (int i = 0; i < 200; i++) {
+            reply = subscribeThroughProxy(client, unique("limit" + i));
+            if (reply.status() != 202) {
+                break;
+            }
+            accepted++;
+        }
+        assertEquals(429, reply.status(), "one client meets its limit after " + accepted);
+        assertEquals(202, subscribeThroughProxy(other, unique("neighbour")).status(), "another client behind the same proxy still subscribes");
+    }
+
+    /** Sent over loopback, the address the test server trusts as a proxy (the tests' own address need not be loopback). */
+    private Api.Reply subscribeThroughProxy(String client, String email) {
+        return api.send(HttpRequest.newBuilder(URI.create("http://localhost:" + base.getPort() + "/api/subscriptions"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", client)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"languages\":[\"en\"],\"topics\":[\"news\"]}")));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
