@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.api.boundary.Problem;
 import org.internationale.locale.control.LanguageNegotiator;
+import org.internationale.mailing.control.MailRequestThrottle;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.publishing.control.DocumentEditor;
 import org.internationale.publishing.control.DocumentReader;
@@ -32,11 +36,15 @@ import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
 import org.internationale.text.control.SegmentStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Organisations co-sign a published statement; readers see the confirmed and approved signatures. */
+/**
+ * Organisations co-sign a published statement; readers see the confirmed and approved signatures. Signing sends
+ * mail at a stranger's request, so it shares the subscribe form's limits ({@link MailRequestThrottle}).
+ */
 @Path("statements/{id}/signatures")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,6 +64,12 @@ public class SignaturesResource {
 
     @Inject
     SegmentStore segments;
+
+    @Inject
+    MailRequestThrottle throttle;
+
+    @Context
+    HttpServletRequest http;
 
     @Inject
     @ConfigProperty(name = "PUBLIC_BASE_URL")
@@ -78,13 +92,23 @@ public class SignaturesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("id") long id, @Valid @NotNull Signing signing, @QueryParam("lang") String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context UriInfo uri) {
+        Optional<Duration> wait = throttle.admit(http.getRemoteAddr(), signing.email);
+        if (wait.isPresent()) {
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                            "Too many requests from your address or for this mailbox; please try again later.").response())
+                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
+        }
         Negotiated negotiated = negotiator.negotiate(lang, accept);
         Document statement = statement(id);
         String title = reader.one(id, negotiated).orElseThrow().title();
         String base = publicBaseUrl.filter(b -> !b.isBlank()).map(b -> b.replaceAll("/+$", ""))
                 .orElseGet(() -> uri.getBaseUri().toString().replaceAll("/api/?$", ""));
-        signatures.sign(statement, signing.organisation.strip(), signing.country.strip(), signing.email.strip(), negotiated.tag(),
-                title, base + "/statements/confirm");
+        try {
+            signatures.sign(statement, signing.organisation.strip(), signing.country.strip(), signing.email.strip(), negotiated.tag(),
+                    title, base + "/statements/confirm");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
         return Response.accepted(new Accepted("Check the mailbox of " + signing.email.strip()
                 + ": the signature counts once confirmed there and reviewed by our editors.")).build();
     }

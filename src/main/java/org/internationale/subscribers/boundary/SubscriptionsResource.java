@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.internationale.api.boundary.Problem;
-import org.internationale.subscribers.control.SubscribeThrottle;
+import org.internationale.mailing.control.MailRequestThrottle;
 import org.internationale.subscribers.control.Subscriptions;
 import org.internationale.subscribers.control.Topics;
 import org.internationale.system.control.PublicAddress;
@@ -40,7 +40,7 @@ public class SubscriptionsResource {
     Subscriptions subscriptions;
 
     @Inject
-    SubscribeThrottle throttle;
+    MailRequestThrottle throttle;
 
     @Inject
     Topics topics;
@@ -64,10 +64,10 @@ public class SubscriptionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@Valid @NotNull SubscribeRequest body, @Context UriInfo uri) {
-        Optional<Duration> wait = throttle.admit(http.getRemoteAddr());
+        Optional<Duration> wait = throttle.admit(http.getRemoteAddr(), body.email);
         if (wait.isPresent()) {
             return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                            "Too many subscribe requests from your address; please try again later.").response())
+                            "Too many requests from your address or for this mailbox; please try again later.").response())
                     .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
         }
         Subscriptions.Request request;

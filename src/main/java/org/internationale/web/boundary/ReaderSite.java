@@ -16,7 +16,9 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.mailing.control.MailRequestThrottle;
 import org.internationale.mailing.control.Mailer;
+import org.internationale.mailing.entity.Mail;
 import org.internationale.platform.control.Editions;
 import org.internationale.platform.control.PlatformReader;
 import org.internationale.platform.entity.PlatformView;
@@ -29,7 +31,6 @@ import org.internationale.search.control.Searcher;
 import org.internationale.search.entity.SearchResult;
 import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
-import org.internationale.subscribers.control.SubscribeThrottle;
 import org.internationale.subscribers.control.Subscriptions;
 import org.internationale.subscribers.control.Topics;
 import org.internationale.system.control.PublicAddress;
@@ -105,7 +106,7 @@ public class ReaderSite extends HttpServlet {
     Subscriptions subscriptions;
 
     @Inject
-    SubscribeThrottle subscribeThrottle;
+    MailRequestThrottle mailThrottle;
 
     @Inject
     Topics topics;
@@ -347,7 +348,7 @@ public class ReaderSite extends HttpServlet {
     private void subscribeRequest(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
         Ui ui = visit.ui();
         Map<String, String> form = form(request, "email");
-        Optional<java.time.Duration> wait = subscribeThrottle.admit(request.getRemoteAddr());
+        Optional<java.time.Duration> wait = mailThrottle.admit(request.getRemoteAddr(), form.get("email"));
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             subscribe(request, response, visit, form, Map.of("form", ui.t("subscribe.too-many")), false, 429);
@@ -386,6 +387,13 @@ public class ReaderSite extends HttpServlet {
             document(request, response, visit, DocumentType.STATEMENT, id, Map.of("form", form, "errors", errors), 400);
             return;
         }
+        Optional<java.time.Duration> wait = mailThrottle.admit(request.getRemoteAddr(), form.get("email"));
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            errors.put("email", ui.t("subscribe.too-many"));
+            document(request, response, visit, DocumentType.STATEMENT, id, Map.of("form", form, "errors", errors), 429);
+            return;
+        }
         String title = documents.one(id, visit.negotiated()).orElseThrow(NotFound::new).title();
         signatures.sign(statement, form.get("organisation"), form.get("country"), form.get("email"), visit.tag(), title,
                 baseUrl(request) + "/statements/confirm");
@@ -398,6 +406,13 @@ public class ReaderSite extends HttpServlet {
             errors.put(field, ui.t("form.required"));
         } else if (value.length() > max) {
             errors.put(field, ui.t("form.too-long", "max", max));
+        } else {
+            try {
+                Mail.oneLine(field, value);
+            } catch (IllegalArgumentException e) {
+                // a text field cannot send a line break: only a script does, and it gets no kinder message
+                errors.put(field, ui.t("form.has-errors"));
+            }
         }
     }
 
