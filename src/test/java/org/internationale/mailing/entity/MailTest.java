@@ -1,5 +1,6 @@
 package org.internationale.mailing.entity;
 
+import org.internationale.mailing.control.Mailer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,5 +32,7 @@ class MailTest {
         String logged = Mail.withoutAddresses("550 5.1.1 <ana.lopez+news@example.org>: Recipient address rejected; recipient Bob@Example.ORG");
         assertEquals("550 5.1.1 <<address>>: Recipient address rejected; recipient <address>", logged);
         assertFalse(logged.contains("@"));
+        assertFalse(new Mailer.MailNotSent("550 5.1.1 <ana@example.org>: user unknown").getMessage().contains("ana@"),
+                "the failure that is logged when a confirmation mail cannot go names no address");
     }
 }
