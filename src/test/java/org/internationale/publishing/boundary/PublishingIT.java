@@ -336,6 +336,28 @@ class PublishingIT {
         assertTrue(Long.parseLong(throttled.raw().headers().firstValue("Retry-After").orElseThrow()) > 0);
     }
 
+    @Test
+    void erasingASubscriberLeavesNoTraceOfTheirAddressInTheDailyCap() throws Exception {
+        long id = publishedStatement("Solidarity with the nurses");
+        String email = "nurses" + System.nanoTime() + "@example.org";
+        assertEquals(202, api.send("POST", "api/subscriptions", "{\"email\":\"" + email + "\",\"languages\":[\"en\"]}", null).status());
+        String signing = "{\"organisation\":\"Nurses\",\"country\":\"Kenya\",\"email\":\"" + email + "\"}";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(202, api.send("POST", "api/statements/" + id + "/signatures", signing, null).status());
+        }
+        assertEquals(5, awaitMails(email, 5).size());
+        Thread.sleep(1000);
+        assertEquals(5, mailsTo(email).size(), "the cap is reached");
+
+        JsonObject found = api.send("GET", "api/admin/subscribers?q=" + email, null, editor).json();
+        long subscriber = found.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(204, api.send("DELETE", "api/admin/subscribers/" + subscriber, null, editor).status());
+
+        // the cap's rows for the address went with the subscriber: the next signature's mail goes out
+        assertEquals(202, api.send("POST", "api/statements/" + id + "/signatures", signing, null).status());
+        assertEquals(6, awaitMails(email, 6).size());
+    }
+
     private long publishedStatement(String title) {
         JsonObject statement = create("statement", "en", title + " " + System.nanoTime(), "", "We stand with them.", null);
         long id = statement.getJsonNumber("id").longValue();
