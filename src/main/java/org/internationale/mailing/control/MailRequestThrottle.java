@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Limits the anonymous requests that make us send mail — subscribing, signing a statement, on the API and on the
  * reader site alike — per client address and per e-mail address, so that nobody can use the forms to mail-bomb others
  * or fill the tables. All of them share one budget: a script gains nothing by switching forms. This one is per
- * instance and in memory, like the login throttle: a restart forgives. What really bounds a stranger's inbox is
- * {@link DailyMailCap}, which every instance shares.
+ * instance and in memory, like the login throttle: a restart forgives. Addresses are counted by their hash, as in
+ * {@link DailyMailCap}, which is what really bounds a stranger's inbox, shared by every instance.
  */
 @ApplicationScoped
 public class MailRequestThrottle {
@@ -51,7 +50,7 @@ public class MailRequestThrottle {
         }
         Optional<Duration> byClient = count("client " + (client == null ? "?" : client), REQUESTS_PER_CLIENT, now);
         Optional<Duration> byAddress = email == null || email.isBlank() ? Optional.empty()
-                : count("address " + email.strip().toLowerCase(Locale.ROOT), REQUESTS_PER_ADDRESS, now);
+                : count("address " + DailyMailCap.hash(email), REQUESTS_PER_ADDRESS, now);
         return byClient.isPresent() ? byClient : byAddress;
     }
 
