@@ -12,6 +12,10 @@
  * cut off by a once-a-second watch over our own sockets ({@code SmtpSockets}) rather than by Jakarta Mail's write
  * timeout, which schedules a timer task for every write; a kept-open connection is used without a {@code NOOP}
  * probe before each message ({@code MailConnection}): a relay that hung up shows at the next {@code MAIL FROM}, before
- * anything of that message can have been accepted, and the message goes again over a new connection.
+ * anything of that message can have been accepted, and the message goes again over a new connection. Mail sent at an
+ * anonymous request has one throttle ({@code MailRequestThrottle}, in memory) and one daily cap per address
+ * ({@code DailyMailCap}, in the database so every instance keeps it, addresses only hashed); beyond the cap nothing
+ * is sent and nothing is said. Addresses stay out of logs; erasing a subscriber clears the relay replies, bounces,
+ * cap rows and outbox files that could name them.
  */
 package org.internationale.mailing;

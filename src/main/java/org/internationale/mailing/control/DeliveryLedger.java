@@ -557,8 +557,12 @@ public class DeliveryLedger {
     void onErased(@Observes SubscriberErased erased) {
         try (Connection connection = dataSource.getConnection()) {
             update(connection, "UPDATE delivery SET state = 'CANCELLED' WHERE subscriber_id = ? AND state = 'PENDING'", erased.subscriberId());
-            update(connection, "UPDATE delivery SET subscriber_id = NULL, email = NULL WHERE subscriber_id = ?", erased.subscriberId());
-            update(connection, "DELETE FROM bounce WHERE subscriber_id = ?", erased.subscriberId());
+            // relays quote the recipient in their replies: the reply goes with the address, the counts stay
+            update(connection, "UPDATE delivery SET subscriber_id = NULL, email = NULL, last_reply = NULL WHERE subscriber_id = ?",
+                    erased.subscriberId());
+            // a report that could not be tied to the subscriber may still quote their address
+            update(connection, "DELETE FROM bounce WHERE subscriber_id = ? OR LOWER(diagnostic) LIKE ?", erased.subscriberId(),
+                    "%" + erased.email().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -15,10 +15,13 @@ import org.internationale.mailing.entity.SendOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
+import java.util.logging.Logger;
 
 /**
- * Sends one mail now — a confirmation link, a test newsletter — by SMTP or into the outbox folder, DKIM-signed when
- * a key is configured. Campaigns do not come through here: they go through the delivery ledger's lanes.
+ * Sends one mail now that someone asked for without logging in — a confirmation link, "you are subscribed already"
+ * — by SMTP or into the outbox folder, DKIM-signed when a key is configured, within the {@link DailyMailCap} of its
+ * address. Campaigns do not come through here (they go through the delivery ledger's lanes), nor do editors' test
+ * sends. Errors never name the address: they end up in logs.
  */
 @ApplicationScoped
 public class Mailer {
@@ -32,16 +35,27 @@ public class Mailer {
     @Inject
     Clock clock;
 
-    public void send(Mail mail) {
+    @Inject
+    DailyMailCap cap;
+
+    private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+    /** @return false when the address has had its daily share and the mail was not sent; the caller answers as usual */
+    public boolean send(Mail mail) {
+        if (!cap.take(mail.to())) {
+            LOG.info("An address reached its daily cap of mails sent on request; one was not sent");
+            return false;
+        }
         try (MailConnection connection = new MailConnection(settings)) {
             MimeMessage message = message(connection.session(), mail);
             SendOutcome outcome = connection.send(dkim.sign(message), mail.to(), settings.bounceAddress().getAddress());
             if (outcome.kind() != SendOutcome.Kind.SENT) {
-                throw new MailNotSent(mail.to(), outcome.reply());
+                throw new MailNotSent(outcome.reply());
             }
         } catch (MessagingException e) {
-            throw new MailNotSent(mail.to(), e.getMessage());
+            throw new MailNotSent(e.getMessage());
         }
+        return true;
     }
 
     MimeMessage message(Session session, Mail mail) throws MessagingException {
@@ -67,10 +81,10 @@ public class Mailer {
         return message;
     }
 
-    /** SMTP refused or could not be reached. */
+    /** SMTP refused or could not be reached. The relay's reply is kept out: replies quote the recipient. */
     public static class MailNotSent extends RuntimeException {
-        public MailNotSent(String to, String reason) {
-            super("mail to " + to + " was not sent: " + reason);
+        public MailNotSent(String reason) {
+            super("a mail was not sent: " + Mail.withoutAddresses(reason));
         }
     }
 }

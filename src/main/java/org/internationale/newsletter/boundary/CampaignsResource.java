@@ -82,7 +82,7 @@ public class CampaignsResource {
 
     public static class TestSend {
         public @NotNull @Size(min = 1, max = 10) List<String> addresses;
-        /** The variant to send; absent: each address's own if it is a subscriber, else the source. */
+        /** The variant to send; absent: the source, for every address alike (a test send never tells who subscribes). */
         public String language;
     }
 

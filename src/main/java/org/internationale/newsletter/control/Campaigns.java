@@ -137,19 +137,22 @@ public class Campaigns {
         return campaign.requiredLanguages().stream().filter(l -> !approved.contains(l)).map(LanguageTag::value).toList();
     }
 
-    /** Sends the campaign's variants to a few addresses now, outside the ledger; returns what each got. */
+    /**
+     * Sends the campaign's variant in {@code language} (absent: the source) to a few addresses now, outside the
+     * ledger; returns what each got. Subscriber or not, an address gets the same message with inert footer links
+     * and the same answer, so an editor cannot use a test send to find out who subscribes.
+     */
     public Map<String, String> test(long id, List<String> addresses, LanguageTag language) {
         if (addresses == null || addresses.isEmpty() || addresses.size() > MAX_TEST_ADDRESSES) {
             throw new IllegalArgumentException("Give between 1 and " + MAX_TEST_ADDRESSES + " addresses.");
         }
         Campaign campaign = em.find(Campaign.class, id);
-        Set<LanguageTag> approved = publisher.approvedLanguages(campaign.newsletterId());
         List<EmailAddress> parsed = addresses.stream().map(EmailAddress::parse).toList();
         Map<String, String> result = new LinkedHashMap<>();
         try (MailConnection connection = new MailConnection(settings)) {
             for (EmailAddress address : parsed) {
-                LanguageTag variant = language != null ? language
-                        : subscriptions.byAddress(address).map(s -> variantFor(s.languages(), approved)).orElse(languages.source());
+                // never the subscriber's own language: what arrives must not tell the editor who subscribes
+                LanguageTag variant = language != null ? language : languages.source();
                 SendOutcome outcome = connection.send(messages.test(connection.session(), campaign, address.value(), variant),
                         address.value(), settings.bounceAddress().getAddress());
                 if (outcome.kind() != SendOutcome.Kind.SENT) {

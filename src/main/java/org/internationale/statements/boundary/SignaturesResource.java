@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,22 +22,29 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.servlet.http.HttpServletRequest;
+import org.internationale.api.boundary.Problem;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.mailing.control.MailRequestThrottle;
 import org.internationale.publishing.control.DocumentEditor;
 import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
+import org.internationale.system.control.ClientAddress;
 import org.internationale.system.control.PublicAddress;
 import org.internationale.text.control.SegmentStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Organisations co-sign a published statement; readers see the confirmed and approved signatures. */
+/**
+ * Organisations co-sign a published statement; readers see the confirmed and approved signatures. Signing sends
+ * mail at a stranger's request, so it shares the subscribe form's limits ({@link MailRequestThrottle}).
+ */
 @Path("statements/{id}/signatures")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,6 +68,12 @@ public class SignaturesResource {
     @Inject
     PublicAddress publicAddress;
 
+    @Inject
+    ClientAddress clients;
+
+    @Inject
+    MailRequestThrottle throttle;
+
     /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
     public static class Signing {
         public @NotBlank @Size(max = 200) String organisation;
@@ -76,12 +91,21 @@ public class SignaturesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response sign(@PathParam("id") long id, @Valid @NotNull Signing signing, @QueryParam("lang") String lang,
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context HttpServletRequest http) {
+        Optional<Duration> wait = throttle.admit(clients.of(http), signing.email);
+        if (wait.isPresent()) {
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                            "Too many requests from your address or for this mailbox; please try again later.").response())
+                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
+        }
         Negotiated negotiated = negotiator.negotiate(lang, accept);
         Document statement = statement(id);
         String title = reader.one(id, negotiated).orElseThrow().title();
-        String base = publicAddress.origin(http);
-        signatures.sign(statement, signing.organisation.strip(), signing.country.strip(), signing.email.strip(), negotiated.tag(),
-                title, base + "/statements/confirm");
+        try {
+            signatures.sign(statement, signing.organisation.strip(), signing.country.strip(), signing.email.strip(), negotiated.tag(),
+                    title, publicAddress.origin(http) + "/statements/confirm");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
         return Response.accepted(new Accepted("Check the mailbox of " + signing.email.strip()
                 + ": the signature counts once confirmed there and reviewed by our editors.")).build();
     }

@@ -10,6 +10,7 @@ import org.internationale.mailing.control.Mailer;
 import org.internationale.mailing.entity.Mail;
 import org.internationale.publishing.entity.Document;
 import org.internationale.statements.entity.Signature;
+import org.internationale.subscribers.entity.EmailAddress;
 import org.internationale.system.entity.SecretToken;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.Segment;
@@ -40,10 +41,19 @@ public class Signatures {
     @Inject
     Clock clock;
 
-    /** Stores an unconfirmed signature and mails the confirmation link to the contact address. */
+    /**
+     * Stores an unconfirmed signature and mails the confirmation link to the contact address, within the daily cap
+     * of mails to that address. The organisation and country are a stranger's words inside our mail: they must be
+     * one line ({@link Mail#oneLine}), and the mail is plain text only, so nothing they write becomes a link of ours.
+     *
+     * @throws IllegalArgumentException for a contact address that is none, or text with line breaks
+     */
     @Transactional
     public Signature sign(Document statement, String organisation, String country, String email, LanguageTag language,
                           String statementTitle, String confirmBaseUrl) {
+        Mail.oneLine("organisation", organisation);
+        Mail.oneLine("country", country);
+        email = EmailAddress.parse(email).value();
         String token = SecretToken.random().value();
         Segment body = segments.find(statement.bodyKey()).orElseThrow();
         Signature signature = new Signature(statement.id(), organisation, country, email, language.value(), hash(token),

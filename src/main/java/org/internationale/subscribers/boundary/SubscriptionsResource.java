@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.api.boundary.Problem;
-import org.internationale.subscribers.control.SubscribeThrottle;
+import org.internationale.mailing.control.MailRequestThrottle;
 import org.internationale.subscribers.control.Subscriptions;
 import org.internationale.subscribers.control.Topics;
 import org.internationale.system.control.ClientAddress;
@@ -43,7 +43,7 @@ public class SubscriptionsResource {
     ClientAddress clients;
 
     @Inject
-    SubscribeThrottle throttle;
+    MailRequestThrottle throttle;
 
     @Inject
     Topics topics;
@@ -67,10 +67,10 @@ public class SubscriptionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@Valid @NotNull SubscribeRequest body) {
-        Optional<Duration> wait = throttle.admit(clients.of(http));
+        Optional<Duration> wait = throttle.admit(clients.of(http), body.email);
         if (wait.isPresent()) {
             return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                            "Too many subscribe requests from your address; please try again later.").response())
+                            "Too many requests from your address or for this mailbox; please try again later.").response())
                     .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
         }
         Subscriptions.Request request;

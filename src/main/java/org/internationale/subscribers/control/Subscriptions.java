@@ -263,7 +263,7 @@ public class Subscriptions {
         if (subscriber == null) {
             return false;
         }
-        erased.fire(new SubscriberErased(id));
+        erased.fire(new SubscriberErased(id, subscriber.email()));
         em.remove(subscriber);
         return true;
     }

@@ -2,7 +2,8 @@ package org.internationale.subscribers.entity;
 
 /**
  * Fired inside the transaction that erases a subscriber: every feature that kept something about them (the delivery
- * ledger, bounces) forgets it in the same transaction, or the erasure does not happen.
+ * ledger and its SMTP replies, bounces, the daily mail cap, the outbox folder) forgets it in the same transaction, or
+ * the erasure does not happen. It carries the address because some of those copies are found only by it.
  */
-public record SubscriberErased(long subscriberId) {
+public record SubscriberErased(long subscriberId, String email) {
 }

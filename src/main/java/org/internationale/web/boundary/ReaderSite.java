@@ -15,7 +15,9 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.IllFormedLanguageTagException;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.mailing.control.MailRequestThrottle;
 import org.internationale.mailing.control.Mailer;
+import org.internationale.mailing.entity.Mail;
 import org.internationale.platform.control.Editions;
 import org.internationale.platform.control.PlatformReader;
 import org.internationale.platform.entity.PlatformView;
@@ -28,7 +30,6 @@ import org.internationale.search.control.Searcher;
 import org.internationale.search.entity.SearchResult;
 import org.internationale.statements.control.Signatures;
 import org.internationale.statements.entity.Signature;
-import org.internationale.subscribers.control.SubscribeThrottle;
 import org.internationale.subscribers.control.Subscriptions;
 import org.internationale.subscribers.control.Topics;
 import org.internationale.system.control.ClientAddress;
@@ -108,7 +109,7 @@ public class ReaderSite extends HttpServlet {
     Subscriptions subscriptions;
 
     @Inject
-    SubscribeThrottle subscribeThrottle;
+    MailRequestThrottle mailThrottle;
 
     @Inject
     Topics topics;
@@ -341,7 +342,7 @@ public class ReaderSite extends HttpServlet {
     private void subscribeRequest(HttpServletRequest request, HttpServletResponse response, Visit visit) throws IOException {
         Ui ui = visit.ui();
         Map<String, String> form = form(request, "email");
-        Optional<java.time.Duration> wait = subscribeThrottle.admit(clients.of(request));
+        Optional<java.time.Duration> wait = mailThrottle.admit(clients.of(request), form.get("email"));
         if (wait.isPresent()) {
             response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
             subscribe(request, response, visit, form, Map.of("form", ui.t("subscribe.too-many")), false, 429);
@@ -380,6 +381,13 @@ public class ReaderSite extends HttpServlet {
             document(request, response, visit, DocumentType.STATEMENT, id, Map.of("form", form, "errors", errors), 400);
             return;
         }
+        Optional<java.time.Duration> wait = mailThrottle.admit(clients.of(request), form.get("email"));
+        if (wait.isPresent()) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+            errors.put("email", ui.t("subscribe.too-many"));
+            document(request, response, visit, DocumentType.STATEMENT, id, Map.of("form", form, "errors", errors), 429);
+            return;
+        }
         String title = documents.one(id, visit.negotiated()).orElseThrow(NotFound::new).title();
         signatures.sign(statement, form.get("organisation"), form.get("country"), form.get("email"), visit.tag(), title,
                 baseUrl(request) + "/statements/confirm");
@@ -392,6 +400,13 @@ public class ReaderSite extends HttpServlet {
             errors.put(field, ui.t("form.required"));
         } else if (value.length() > max) {
             errors.put(field, ui.t("form.too-long", "max", max));
+        } else {
+            try {
+                Mail.oneLine(field, value);
+            } catch (IllegalArgumentException e) {
+                // a text field cannot send a line break: only a script does, and it gets no kinder message
+                errors.put(field, ui.t("form.has-errors"));
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import org.internationale.mailing.entity.DeliveryCounts;
 import org.internationale.mailing.entity.DeliveryState;
 import org.internationale.mailing.entity.Recipient;
 import org.internationale.mailing.entity.SendOutcome;
+import org.internationale.subscribers.entity.SubscriberErased;
 import org.internationale.testing.ManualClock;
 import org.internationale.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -315,5 +316,32 @@ class DeliveryLedgerTest {
         assertEquals(2, ledger.cancelPending(CAMPAIGN + 1, "cancelled"));
         assertTrue(ledger.advance(null, null, null, Set.of(CAMPAIGN + 1)).isEmpty());
         assertEquals(2, ledger.counts(CAMPAIGN + 1).get(DeliveryState.CANCELLED));
+    }
+
+    @Test
+    void erasingASubscriberForgetsTheirAddressTheRelaysRepliesAndBouncesButKeepsTheCounts() throws Exception {
+        enqueue(CAMPAIGN, 2);
+        DeliveryClaim first = claim();
+        ledger.advance(first, SendOutcome.permanent("550 5.1.1 <r0@example.org>: Recipient address rejected"), null, Set.of(CAMPAIGN));
+        ledger.bounce("<report-r0@mta.example.org>", null, null, true, "5.1.1", "smtp; 550 5.1.1 <R0@example.org>... user unknown");
+        ledger.bounce("<report-r0b@mta.example.org>", null, 1000L, true, "5.1.1", "smtp; 550 user unknown");
+        ledger.bounce("<report-r1@mta.example.org>", null, 1001L, true, "5.1.1", "smtp; 550 5.1.1 <r1@example.org>... user unknown");
+
+        ledger.onErased(new SubscriberErased(1000, "r0@example.org"));
+
+        try (Connection connection = database.dataSource().getConnection(); Statement sql = connection.createStatement()) {
+            try (var rows = sql.executeQuery("SELECT COUNT(*) FROM delivery WHERE email = 'r0@example.org' OR subscriber_id = 1000"
+                    + " OR LOWER(last_reply) LIKE '%r0@example.org%'")) {
+                rows.next();
+                assertEquals(0, rows.getInt(1), "no ledger row names the erased subscriber or quotes their address");
+            }
+            try (var rows = sql.executeQuery("SELECT diagnostic FROM bounce ORDER BY id")) {
+                assertTrue(rows.next());
+                assertTrue(rows.getString(1).contains("r1@example.org"), "another subscriber's bounce stays");
+                assertFalse(rows.next(), "the erased subscriber's bounces, by id and by address, are gone");
+            }
+        }
+        assertEquals(1, ledger.counts(CAMPAIGN).get(DeliveryState.FAILED), "the campaign's counts stay");
+        assertEquals(2, ledger.counts(CAMPAIGN).total());
     }
 }

@@ -376,6 +376,30 @@ class NewsletterIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"languages\":[\"en\"],\"topics\":[\"news\"]}")));
     }
 
+    @Test
+    void aTestSendDoesNotTellTheEditorWhetherAnAddressSubscribes() throws Exception {
+        String subscriber = unique("reads-french");
+        confirmedSubscriber(subscriber, "[\"fr\"]", "[\"news\"]");
+        JsonObject newsletter = newsletter("Who reads us", "Our readers", "Meet at the square.");
+        translate(newsletter, "fr", "Qui nous lit", "Nos lecteurs", "Rendez-vous sur la place.");
+        long campaign = campaign(newsletter.getJsonNumber("id").longValue(), "news", "[]", null, null);
+        String stranger = unique("reads-nothing");
+
+        Api.Reply test = api.send("POST", "api/admin/campaigns/" + campaign + "/test",
+                "{\"addresses\":[\"" + subscriber + "\",\"" + stranger + "\"]}", editor);
+        assertEquals(200, test.status(), test.body());
+        assertEquals(test.json().getString(subscriber), test.json().getString(stranger), test.body());
+
+        MimeMessage toSubscriber = awaitMessageTo(subscriber, m -> subject(m).startsWith("[TEST]"));
+        MimeMessage toStranger = awaitMessageTo(stranger, m -> subject(m).startsWith("[TEST]"));
+        assertEquals(subject(toStranger), subject(toSubscriber));
+        assertEquals(toStranger.getHeader("Content-Language", null), toSubscriber.getHeader("Content-Language", null));
+        for (String type : List.of("text/plain", "text/html")) {
+            assertEquals(part(toStranger, type).replace(stranger, "ADDRESS"), part(toSubscriber, type).replace(subscriber, "ADDRESS"),
+                    "the same " + type + ", no personal link");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private Api.Reply subscribe(String email, String languages, String topics) {

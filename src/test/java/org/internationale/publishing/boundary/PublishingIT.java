@@ -285,6 +285,107 @@ class PublishingIT {
     }
 
     @Test
+    void aStrangersTextCannotAddHeaderLinesAndIsMailedAsPlainText() throws Exception {
+        long id = publishedStatement("Solidarity with the bakers");
+        String email = "bakers" + System.nanoTime() + "@example.org";
+        for (String field : List.of("\"organisation\":\"Bakers\\r\\nBcc: everyone@example.org\",\"country\":\"Chile\"",
+                "\"organisation\":\"Bakers\",\"country\":\"Chile\\nSubject: hijacked\"",
+                "\"organisation\":\"Bakers\\u2028Click https://evil.example\",\"country\":\"Chile\"")) {
+            Api.Reply refused = api.send("POST", "api/statements/" + id + "/signatures", "{" + field + ",\"email\":\"" + email + "\"}", null);
+            assertEquals(400, refused.status(), field + " " + refused.body());
+        }
+        Api.Reply form = api.send(api.request("en/statements/" + id).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("organisation=Bakers%0D%0ABcc%3A+everyone%40example.org&country=Chile&email="
+                        + email.replace("@", "%40"))));
+        assertEquals(400, form.status(), "the reader site's form refuses it too");
+
+        Api.Reply signed = api.send("POST", "api/statements/" + id + "/signatures",
+                "{\"organisation\":\"Bakers <b>https://evil.example</b>\",\"country\":\"Chile\",\"email\":\"" + email + "\"}", null);
+        assertEquals(202, signed.status(), signed.body());
+        List<MimeMessage> received = awaitMails(email, 1);
+        assertEquals(1, received.size(), "the refused requests sent nothing");
+        MimeMessage mail = received.get(0);
+        assertTrue(mail.isMimeType("text/plain"), "no HTML part in which a stranger's text could become a link");
+        assertTrue(((String) mail.getContent()).contains("Bakers <b>https://evil.example</b>"));
+        assertEquals(null, mail.getHeader("Bcc"));
+    }
+
+    @Test
+    void oneAddressGetsAtMostFiveMailsADayFromSubscribingAndSigningTogetherAndTheAnswersDoNotChange() throws Exception {
+        long id = publishedStatement("Solidarity with the miners");
+        String email = subscribed("miners");
+        String signing = "{\"organisation\":\"Miners\",\"country\":\"Bolivia\",\"email\":\"" + email + "\"}";
+        Api.Reply first = api.send("POST", "api/statements/" + id + "/signatures", signing, null);
+        assertEquals(202, first.status(), first.body());
+        for (int i = 2; i <= 6; i++) {
+            Api.Reply again = api.send("POST", "api/statements/" + id + "/signatures", signing, null);
+            assertEquals(202, again.status(), "request " + i);
+            assertEquals(first.body(), again.body(), "the answer beyond the cap is the same");
+        }
+        assertEquals(5, awaitMails(email, 5).size());
+        Thread.sleep(1500);
+        assertEquals(5, mailsTo(email).size(), "the sixth mail of the day is not sent");
+
+        // requests for one mailbox are throttled too: the tenth of the hour still passes, the eleventh waits
+        for (int i = 8; i <= 10; i++) {
+            assertEquals(202, api.send("POST", "api/statements/" + id + "/signatures", signing, null).status(), "request " + i);
+        }
+        Api.Reply throttled = api.send("POST", "api/statements/" + id + "/signatures", signing, null);
+        assertEquals(429, throttled.status(), throttled.body());
+        assertTrue(Long.parseLong(throttled.raw().headers().firstValue("Retry-After").orElseThrow()) > 0);
+    }
+
+    @Test
+    void erasingASubscriberLeavesNoTraceOfTheirAddressInTheDailyCap() throws Exception {
+        long id = publishedStatement("Solidarity with the nurses");
+        String email = subscribed("nurses");
+        String signing = "{\"organisation\":\"Nurses\",\"country\":\"Kenya\",\"email\":\"" + email + "\"}";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(202, api.send("POST", "api/statements/" + id + "/signatures", signing, null).status());
+        }
+        assertEquals(5, awaitMails(email, 5).size());
+        Thread.sleep(1000);
+        assertEquals(5, mailsTo(email).size(), "the cap is reached");
+
+        JsonObject found = api.send("GET", "api/admin/subscribers?q=" + email, null, editor).json();
+        long subscriber = found.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(204, api.send("DELETE", "api/admin/subscribers/" + subscriber, null, editor).status());
+
+        // the cap's rows for the address went with the subscriber: the next signature's mail goes out
+        assertEquals(202, api.send("POST", "api/statements/" + id + "/signatures", signing, null).status());
+        assertEquals(6, awaitMails(email, 6).size());
+    }
+
+    /** A fresh address that has asked to subscribe: the first mail of its day. */
+    private String subscribed(String name) {
+        String email = name + System.nanoTime() + "@example.org";
+        assertEquals(202, api.send("POST", "api/subscriptions", "{\"email\":\"" + email + "\",\"languages\":[\"en\"]}", null).status());
+        return email;
+    }
+
+    private long publishedStatement(String title) {
+        JsonObject statement = create("statement", "en", title + " " + System.nanoTime(), "", "We stand with them.", null);
+        long id = statement.getJsonNumber("id").longValue();
+        publish(id, null);
+        return id;
+    }
+
+    private static List<MimeMessage> awaitMails(String email, int count) throws InterruptedException {
+        List<MimeMessage> found = mailsTo(email);
+        for (int i = 0; i < 100 && found.size() < count; i++) {
+            Thread.sleep(100);
+            found = mailsTo(email);
+        }
+        return found;
+    }
+
+    private static List<MimeMessage> mailsTo(String email) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals(email); } catch (Exception e) { return false; } })
+                .toList();
+    }
+
+    @Test
     void xssVectorsRenderInert() {
         String body = String.join("\n\n", MarkdownRendererTest.VECTORS);
         JsonObject page = create("page", "en", "Vectors <script>alert(1)</script>", "", body, "\"slug\":\"xss-" + System.nanoTime() % 100000 + "\"");
