@@ -64,17 +64,18 @@ public class SubscriptionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@Valid @NotNull SubscribeRequest body, @Context UriInfo uri) {
-        Optional<Duration> wait = throttle.admit(http.getRemoteAddr());
-        if (wait.isPresent()) {
-            return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                            "Too many subscribe requests from your address; please try again later.").response())
-                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
-        }
+        // everything is checked before anything happens: no mail, no row, not even a count against the throttle
         Subscriptions.Request request;
         try {
             request = subscriptions.request(body.email, body.languages, body.topics);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
+        }
+        Optional<Duration> wait = throttle.admit(http.getRemoteAddr());
+        if (wait.isPresent()) {
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                            "Too many subscribe requests from your address; please try again later.").response())
+                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
         }
         subscriptions.subscribe(request, publicAddress.base(uri));
         return Response.accepted(new Accepted("If the address can receive mail, a message with a confirmation link is on its way."))
