@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,7 +22,7 @@ public class SubscribeThrottle {
     /** Generous: a union hall behind one NAT may sign up a whole meeting. */
     static final int REQUESTS_PER_WINDOW = 30;
     static final Duration WINDOW = Duration.ofHours(1);
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private Clock clock;
@@ -41,12 +42,22 @@ public class SubscribeThrottle {
         if (windows.size() > MAX_TRACKED) {
             windows.values().removeIf(w -> w.start.plus(WINDOW).isBefore(now));
         }
+        if (windows.size() > MAX_TRACKED) {
+            // every window is recent: someone speaks from more addresses than we keep (an IPv6 prefix); the oldest
+            // half is forgotten rather than the memory filled
+            windows.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing(Window::start)))
+                    .limit(windows.size() / 2).map(Map.Entry::getKey).toList().forEach(windows::remove);
+        }
         Window window = windows.compute(client == null ? "?" : client,
                 (key, old) -> old == null || old.start.plus(WINDOW).isBefore(now) ? new Window(now, 1) : new Window(old.start, old.count + 1));
         if (window.count > REQUESTS_PER_WINDOW) {
             return Optional.of(Duration.between(now, window.start.plus(WINDOW)));
         }
         return Optional.empty();
+    }
+
+    int tracked() {
+        return windows.size();
     }
 
     private record Window(Instant start, int count) {

@@ -36,4 +36,17 @@ class SubscribeThrottleTest {
         clock.advance(SubscribeThrottle.WINDOW.plusSeconds(1));
         assertTrue(throttle.admit("203.0.113.7").isEmpty());
     }
+
+    @Test
+    void asManyAddressesAsOneLikesNeverGrowTheMemoryPastItsBound() {
+        for (int i = 0; i < SubscribeThrottle.MAX_TRACKED + 50_000; i++) {
+            throttle.admit("2001:db8::" + Integer.toHexString(i));
+        }
+        assertTrue(throttle.tracked() <= SubscribeThrottle.MAX_TRACKED + 1, throttle.tracked() + " addresses kept");
+        clock.advance(java.time.Duration.ofSeconds(1));
+        for (int i = 0; i < SubscribeThrottle.REQUESTS_PER_WINDOW; i++) {
+            throttle.admit("198.51.100.7");
+        }
+        assertTrue(throttle.admit("198.51.100.7").isPresent(), "the newest addresses are still counted");
+    }
 }
