@@ -128,6 +128,13 @@ class HostileInputIT {
         assertProblem(400, api.send("POST", "api/subscriptions", "{\"email\\u0001\":\"x@example.org\"}", null));
         assertProblem(400, api.send("POST", "api/subscriptions", "[".repeat(10_000) + "]".repeat(10_000), null));
 
+        // the forms of the site and the workspace refuse them too
+        for (String form : new String[]{"workspace/login", "en/subscribe"}) {
+            Api.Reply posted = api.send(api.request(form).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=a%00b&email=x%01%40example.org&password=x")));
+            assertProblem(400, posted);
+        }
+
         for (String feed : new String[]{"feeds/en/updates.atom", "feeds/es/statements.atom"}) {
             Api.Reply atom = api.get(feed);
             assertEquals(200, atom.status());
