@@ -1,6 +1,7 @@
 package org.internationale.api.boundary;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.internationale.text.control.XmlCharacters;
 
 import java.io.IOException;
 
@@ -25,10 +26,10 @@ public final class HtmlPage {
         response.setHeader("Referrer-Policy", "no-referrer");
         // stricter than the API's policy: nothing but this page's own style block and forms back to us
         response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-        response.getWriter().write("<!DOCTYPE html><html lang=\"" + escape(lang) + "\" dir=\"" + escape(dir) + "\"><head><meta charset=\"utf-8\">"
+        response.getWriter().write(XmlCharacters.replaceForbidden("<!DOCTYPE html><html lang=\"" + escape(lang) + "\" dir=\"" + escape(dir) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + "</title><style>" + STYLE + "</style></head><body><main><h1>" + escape(title) + "</h1>" + bodyHtml
-                + "</main></body></html>");
+                + "</main></body></html>"));
     }
 
     /** Text for HTML content and double- or single-quoted attribute values. */

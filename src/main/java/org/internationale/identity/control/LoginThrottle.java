@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,8 @@ public class LoginThrottle {
     static final Duration LOCK = Duration.ofMinutes(15);
     static final Duration MEMORY = Duration.ofMinutes(30);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
+    static final int NAME_KEY_LENGTH = 200;
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private Clock clock;
@@ -63,6 +65,12 @@ public class LoginThrottle {
         if (failures.size() > MAX_TRACKED) {
             failures.values().removeIf(f -> f.forgotten(now));
         }
+        if (failures.size() > MAX_TRACKED) {
+            // every failure is recent: names or addresses beyond what we keep; the least recent half is forgotten
+            // rather than the memory filled
+            failures.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing((Failures f) -> f.last)))
+                    .limit(failures.size() / 2).map(Map.Entry::getKey).toList().forEach(failures::remove);
+        }
         failures.compute(nameKey(username), (k, f) -> (f == null || f.forgotten(now) ? new Failures() : f).add(now, FREE_FAILURES, NAME_LOCK_AFTER));
         failures.compute(addressKey(address), (k, f) -> (f == null || f.forgotten(now) ? new Failures() : f).add(now, ADDRESS_FREE_FAILURES, ADDRESS_LOCK_AFTER));
     }
@@ -79,8 +87,14 @@ public class LoginThrottle {
         return Optional.of(Duration.between(now, f.notBefore));
     }
 
+    /** At most {@value #NAME_KEY_LENGTH} characters of the name: a header can carry kilobytes, no account's name does. */
     private static String nameKey(String username) {
-        return "name:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return "name:" + (name.length() > NAME_KEY_LENGTH ? name.substring(0, NAME_KEY_LENGTH) : name);
+    }
+
+    int tracked() {
+        return failures.size();
     }
 
     private static String addressKey(String address) {

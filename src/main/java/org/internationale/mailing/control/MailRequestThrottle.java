@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ public class MailRequestThrottle {
     /** Nobody needs more for their own address; the daily cap stops the mails long before. */
     static final int REQUESTS_PER_ADDRESS = 10;
     static final Duration WINDOW = Duration.ofHours(1);
-    private static final int MAX_TRACKED = 100_000;
+    static final int MAX_TRACKED = 100_000;
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     private Clock clock;
@@ -48,6 +49,12 @@ public class MailRequestThrottle {
         if (windows.size() > MAX_TRACKED) {
             windows.values().removeIf(w -> w.start.plus(WINDOW).isBefore(now));
         }
+        if (windows.size() > MAX_TRACKED) {
+            // every window is recent: someone speaks from more addresses than we keep (an IPv6 prefix); the oldest
+            // half is forgotten rather than the memory filled
+            windows.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.comparing(Window::start)))
+                    .limit(windows.size() / 2).map(Map.Entry::getKey).toList().forEach(windows::remove);
+        }
         Optional<Duration> byClient = count("client " + (client == null ? "?" : client), REQUESTS_PER_CLIENT, now);
         Optional<Duration> byAddress = email == null || email.isBlank() ? Optional.empty()
                 : count("address " + DailyMailCap.hash(email), REQUESTS_PER_ADDRESS, now);
@@ -61,6 +68,10 @@ public class MailRequestThrottle {
             return Optional.of(Duration.between(now, window.start.plus(WINDOW)));
         }
         return Optional.empty();
+    }
+
+    int tracked() {
+        return windows.size();
     }
 
     private record Window(Instant start, int count) {

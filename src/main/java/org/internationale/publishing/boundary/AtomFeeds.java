@@ -17,6 +17,7 @@ import org.internationale.publishing.entity.DocumentView;
 import org.internationale.translation.control.UiStrings;
 import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.TextExcerpt;
+import org.internationale.text.control.XmlCharacters;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -136,7 +137,7 @@ public class AtomFeeds extends HttpServlet {
             if (item.html() != null) {
                 xml.writeStartElement(ATOM, "content");
                 xml.writeAttribute("type", "html");
-                xml.writeCharacters(item.html());
+                text(xml, item.html());
                 xml.writeEndElement();
             }
             xml.writeEndElement();
@@ -160,8 +161,13 @@ public class AtomFeeds extends HttpServlet {
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(ATOM, name);
-        xml.writeCharacters(text);
+        text(xml, text);
         xml.writeEndElement();
+    }
+
+    /** Stored texts may hold characters XML cannot carry (stored before input refused them): they become U+FFFD. */
+    private static void text(XMLStreamWriter xml, String text) throws XMLStreamException {
+        xml.writeCharacters(XmlCharacters.replaceForbidden(text));
     }
 
     private static void link(XMLStreamWriter xml, String rel, String href, String type, String hreflang) throws XMLStreamException {

@@ -74,7 +74,7 @@ public final class LanguageAnalyzers {
         TURKISH_I = builder.build();
     }
 
-    private final Map<String, Analyzer> byLanguage = new ConcurrentHashMap<>();
+    private final Map<String, Analyzer> byKind = new ConcurrentHashMap<>();
     private final Analyzer universal = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
@@ -91,8 +91,28 @@ public final class LanguageAnalyzers {
         return universal;
     }
 
+    /**
+     * Kept per kind of analyzer, never per tag: a tag can come from a request, and every well-formed tag would
+     * otherwise stay in memory. A language without an analyzer of its own gets the universal one, kept nowhere.
+     */
     public Analyzer of(LanguageTag language) {
-        return byLanguage.computeIfAbsent(language.value(), tag -> create(language));
+        String kind = kind(language);
+        Analyzer kept = byKind.get(kind);
+        if (kept != null) {
+            return kept;
+        }
+        Analyzer made = create(kind);
+        return made == universal ? universal : byKind.computeIfAbsent(kind, k -> made);
+    }
+
+    int kept() {
+        return byKind.size();
+    }
+
+    /** The field language, but Brazilian Portuguese apart: it has a stemmer of its own. */
+    private static String kind(LanguageTag language) {
+        String fl = fieldLanguage(language);
+        return fl.equals("pt") && "BR".equals(language.locale().getCountry()) ? "pt-BR" : fl;
     }
 
     /**
@@ -134,13 +154,14 @@ public final class LanguageAnalyzers {
         return language.locale().getLanguage().toLowerCase(Locale.ROOT);
     }
 
-    private Analyzer create(LanguageTag language) {
-        return switch (fieldLanguage(language)) {
+    private Analyzer create(String kind) {
+        return switch (kind) {
             case "en" -> new EnglishAnalyzer();
             case "es" -> new SpanishAnalyzer();
             case "fr" -> new FrenchAnalyzer();
             case "de" -> new GermanAnalyzer();
-            case "pt" -> "BR".equals(language.locale().getCountry()) ? new BrazilianAnalyzer() : new PortugueseAnalyzer();
+            case "pt-BR" -> new BrazilianAnalyzer();
+            case "pt" -> new PortugueseAnalyzer();
             case "it" -> new ItalianAnalyzer();
             case "ar" -> new ArabicAnalyzer();
             case "fa" -> new PersianAnalyzer();

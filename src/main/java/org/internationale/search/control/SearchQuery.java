@@ -5,15 +5,19 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.internationale.locale.entity.LanguageTag;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The Lucene query a reader's words make: the fields of every language in the fallback chain (the reader's own
@@ -24,6 +28,9 @@ import java.util.Optional;
  * @param words the reader's words alone, without the filters: what the highlighter marks
  */
 public record SearchQuery(Query full, Query words) {
+
+    /** Half of Lucene's default limit: the filters and a relaxed second query must still fit beside the words. */
+    static final int MAX_CLAUSES = IndexSearcher.getMaxClauseCount() / 2;
 
     private static final int FLAGS = SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.NOT_OPERATOR | SimpleQueryParser.OR_OPERATOR
             | SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.PRECEDENCE_OPERATORS | SimpleQueryParser.WHITESPACE_OPERATOR;
@@ -38,7 +45,7 @@ public record SearchQuery(Query full, Query words) {
                                            String type, String demand) {
         SimpleQueryParser parser = new SimpleQueryParser(analyzer, fields(chain), FLAGS);
         parser.setDefaultOperator(operator);
-        Query parsed = parser.parse(text);
+        Query parsed = bounded(parser, text);
         if (parsed == null || parsed instanceof MatchNoDocsQuery) {
             return Optional.empty();
         }
@@ -54,6 +61,55 @@ public record SearchQuery(Query full, Query words) {
             query.add(new TermQuery(new Term("demand", demand)), BooleanClause.Occur.FILTER);
         }
         return Optional.of(new SearchQuery(query.build(), parsed));
+    }
+
+    /**
+     * The query of the longest beginning of {@code text} that stays within {@link #MAX_CLAUSES}: a run of Han
+     * characters has no spaces, yet every pair of them is a term in every searched field, and Lucene refuses a query
+     * past {@link IndexSearcher#getMaxClauseCount()} clauses. A reader who pastes a page gets what its opening finds.
+     */
+    static Query bounded(SimpleQueryParser parser, String text) {
+        String tried = text;
+        while (!tried.isEmpty()) {
+            try {
+                Query parsed = parser.parse(tried);
+                if (parsed == null || clauses(parsed) <= MAX_CLAUSES) {
+                    return parsed;
+                }
+            } catch (IndexSearcher.TooManyClauses e) {
+                // one field alone had too many terms: shorten as for too many in all
+            }
+            int half = tried.offsetByCodePoints(0, tried.codePointCount(0, tried.length()) / 2);
+            tried = tried.substring(0, half);
+        }
+        return null;
+    }
+
+    /** The leaves of a query, counted as {@link IndexSearcher} counts them against its limit. */
+    static int clauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+
+            @Override
+            public void visitLeaf(Query leaf) {
+                count[0]++;
+            }
+
+            @Override
+            public void consumeTerms(Query leaf, Term... terms) {
+                count[0]++;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                count[0]++;
+            }
+        });
+        return count[0];
     }
 
     static Map<String, Float> fields(List<LanguageTag> chain) {

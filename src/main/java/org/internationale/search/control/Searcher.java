@@ -28,11 +28,11 @@ public class Searcher {
     SearchIndex index;
 
     // compiled once: String.replaceAll and matches compile their pattern on every call, three per search
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\x{FFFE}\\x{FFFF}]");
     private static final Pattern OR_BETWEEN_WORDS = Pattern.compile("(?<=\\s)OR(?=\\s)");
     private static final Pattern OPERATOR = Pattern.compile("[\"|+()-]");
 
-    /** What a reader typed, made safe: control characters gone, length bounded, {@code OR} as the parser's {@code |}. */
+    /** What a reader typed, made safe: control characters, lone surrogates and noncharacters gone, length bounded, {@code OR} as the parser's {@code |}. */
     public static String clean(String query) {
         String text = query == null ? "" : CONTROL.matcher(query).replaceAll(" ").strip();
         if (text.length() > MAX_QUERY) {

@@ -34,6 +34,8 @@ import java.util.Locale;
 public class SubscribersAdminResource {
 
     static final int MAX_PAGE_SIZE = 200;
+    /** Far beyond any real list, and small enough that page × size stays an int offset. */
+    static final int MAX_PAGE = 1_000_000;
 
     @Inject
     Subscriptions subscriptions;
@@ -51,8 +53,8 @@ public class SubscribersAdminResource {
     public Page list(@QueryParam("state") String state, @QueryParam("q") String text,
                      @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         permissions.requireAny(Role.ADMIN);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new BadRequestException("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
+        if (page < 0 || page > MAX_PAGE || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new BadRequestException("page must be between 0 and " + MAX_PAGE + " and size between 1 and " + MAX_PAGE_SIZE + ".");
         }
         if (text != null && text.length() > 254) {
             throw new BadRequestException("q is at most 254 characters.");

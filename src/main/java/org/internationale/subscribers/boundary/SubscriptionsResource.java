@@ -67,17 +67,18 @@ public class SubscriptionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response subscribe(@Valid @NotNull SubscribeRequest body) {
-        Optional<Duration> wait = throttle.admit(clients.of(http), body.email);
-        if (wait.isPresent()) {
-            return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                            "Too many requests from your address or for this mailbox; please try again later.").response())
-                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
-        }
+        // everything is checked before anything happens: no mail, no row, not even a count against the throttle
         Subscriptions.Request request;
         try {
             request = subscriptions.request(body.email, body.languages, body.topics);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
+        }
+        Optional<Duration> wait = throttle.admit(clients.of(http), body.email);
+        if (wait.isPresent()) {
+            return Response.fromResponse(Problem.of(429, "Too Many Requests",
+                            "Too many requests from your address or for this mailbox; please try again later.").response())
+                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
         }
         subscriptions.subscribe(request, publicAddress.base(http));
         return Response.accepted(new Accepted("If the address can receive mail, a message with a confirmation link is on its way."))

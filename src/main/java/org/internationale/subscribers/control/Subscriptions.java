@@ -94,7 +94,13 @@ public class Subscriptions {
             LanguageTag parsed = LanguageTag.of(tag);
             ordered.add(languages.resolve(parsed).orElse(parsed));
         }
-        return new ArrayList<>(ordered);
+        List<LanguageTag> chosen = new ArrayList<>(ordered);
+        // checked here, before anything is stored or mailed: a list the column cannot hold must not get that far
+        if (Subscriber.joined(chosen).length() > Subscriber.LANGUAGES_LENGTH) {
+            throw new IllegalArgumentException("The languages take at most " + Subscriber.LANGUAGES_LENGTH
+                    + " characters together; choose fewer or shorter tags.");
+        }
+        return chosen;
     }
 
     /**
@@ -129,6 +135,8 @@ public class Subscriptions {
         }
         String token = token();
         subscriber.mailed(hash(token), now.plus(CONFIRM_LINK_LIFETIME), now);
+        // whatever the database refuses is refused before the mail leaves, not after
+        em.flush();
         LanguageTag language = subscriber.firstLanguage();
         String link = base.resolve("subscriptions/confirm?token=" + token).toString();
         mailer.send(new Mail(subscriber.email(), ui.text("mail.confirm.subject", language),
@@ -226,7 +234,7 @@ public class Subscriptions {
     public List<Subscriber> list(SubscriberState state, String text, int page, int size) {
         var query = em.createQuery("select s from Subscriber s" + filter(state, text) + " order by s.id", Subscriber.class);
         bind(query, state, text);
-        return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return query.setFirstResult(Math.toIntExact((long) page * size)).setMaxResults(size).getResultList();
     }
 
     public long count(SubscriberState state, String text) {

@@ -122,11 +122,23 @@ public class Subscriber {
         choose(languages, topics);
     }
 
+    /** The width of the {@code languages} column: what {@link #choose} can store. */
+    public static final int LANGUAGES_LENGTH = 400;
+
+    /** The languages as the column holds them: canonical tags, comma-separated, in order. */
+    public static String joined(List<LanguageTag> languages) {
+        return String.join(",", languages.stream().map(LanguageTag::value).toList());
+    }
+
     public void choose(List<LanguageTag> languages, Set<String> topics) {
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one language");
         }
-        this.languages = String.join(",", languages.stream().map(LanguageTag::value).toList());
+        String joined = joined(languages);
+        if (joined.length() > LANGUAGES_LENGTH) {
+            throw new IllegalArgumentException("the languages take at most " + LANGUAGES_LENGTH + " characters together");
+        }
+        this.languages = joined;
         this.topics.clear();
         this.topics.addAll(topics);
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
+import org.internationale.text.control.XmlCharacters;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.Translation;
 import org.internationale.translation.entity.PoCatalog;
@@ -145,11 +146,11 @@ public class TranslationExchange {
                     default -> "initial";
                 });
                 xml.writeStartElement(XLIFF, "source");
-                xml.writeCharacters(line.segment().latest().text());
+                text(xml, line.segment().latest().text());
                 xml.writeEndElement();
                 if (present.isPresent()) {
                     xml.writeStartElement(XLIFF, "target");
-                    xml.writeCharacters(present.get().latest().text());
+                    text(xml, present.get().latest().text());
                     xml.writeEndElement();
                 }
                 xml.writeEndElement();
@@ -165,11 +166,16 @@ public class TranslationExchange {
         return out.toString();
     }
 
+    /** Stored texts may hold characters XML cannot carry (stored before input refused them): they become U+FFFD. */
+    private static void text(XMLStreamWriter xml, String text) throws XMLStreamException {
+        xml.writeCharacters(XmlCharacters.replaceForbidden(text));
+    }
+
     private static void note(XMLStreamWriter xml, String category, String text) {
         try {
             xml.writeStartElement(XLIFF, "note");
             xml.writeAttribute("category", category);
-            xml.writeCharacters(text);
+            text(xml, text);
             xml.writeEndElement();
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);

@@ -29,7 +29,7 @@ public class Assets extends HttpServlet {
             response.sendError(404);
             return;
         }
-        byte[] body = files.computeIfAbsent(name, this::read);
+        byte[] body = body(name);
         if (body.length == 0) {
             response.sendError(404);
             return;
@@ -46,7 +46,27 @@ public class Assets extends HttpServlet {
         response.getOutputStream().write(body);
     }
 
-    private byte[] read(String name) {
+    /**
+     * The file's bytes, empty when there is none. Only files that exist are kept: a name is whatever a client asks for,
+     * so keeping misses too would let anyone fill the memory with names; the files themselves are few and fixed.
+     */
+    byte[] body(String name) {
+        byte[] kept = files.get(name);
+        if (kept != null) {
+            return kept;
+        }
+        byte[] read = read(name);
+        if (read.length > 0) {
+            files.put(name, read);
+        }
+        return read;
+    }
+
+    int kept() {
+        return files.size();
+    }
+
+    byte[] read(String name) {
         try (InputStream in = getServletContext().getResourceAsStream("/assets/" + name)) {
             return in == null ? new byte[0] : in.readAllBytes();
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.internationale.web.boundary;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.internationale.text.control.XmlCharacters;
 import org.internationale.web.control.EntityTags;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ final class HtmlResponses {
      */
     static void send(HttpServletRequest request, HttpServletResponse response, int status, String language, String html,
                      boolean shared) throws IOException {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        // a text stored before input refused control characters must not make the page ill-formed
+        byte[] body = XmlCharacters.replaceForbidden(html).getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", language);
         if (status == 200 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {

@@ -72,4 +72,12 @@ class LoginThrottleTest {
         throttle.failed("juan", "10.0.0.4");
         assertTrue(throttle.refusal("juan", "10.0.0.4").isEmpty(), "a forgotten history starts again from free failures");
     }
+
+    @Test
+    void asManyNamesAndAddressesAsOneLikesNeverGrowTheMemoryPastItsBound() {
+        for (int i = 0; i < LoginThrottle.MAX_TRACKED; i++) {
+            throttle.failed("name-" + i + "x".repeat(5_000), "2001:db8::" + Integer.toHexString(i));
+        }
+        assertTrue(throttle.tracked() <= LoginThrottle.MAX_TRACKED + 2, throttle.tracked() + " kept");
+    }
 }

@@ -52,4 +52,17 @@ class MailRequestThrottleTest {
         clock.advance(MailRequestThrottle.WINDOW);
         assertTrue(throttle.admit("192.0.2.99", "victim@example.org").isEmpty());
     }
+
+    @Test
+    void asManyAddressesAsOneLikesNeverGrowTheMemoryPastItsBound() {
+        for (int i = 0; i < MailRequestThrottle.MAX_TRACKED + 50_000; i++) {
+            throttle.admit("2001:db8::" + Integer.toHexString(i), null);
+        }
+        assertTrue(throttle.tracked() <= MailRequestThrottle.MAX_TRACKED + 1, throttle.tracked() + " addresses kept");
+        clock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < MailRequestThrottle.REQUESTS_PER_CLIENT; i++) {
+            throttle.admit("198.51.100.7", null);
+        }
+        assertTrue(throttle.admit("198.51.100.7", null).isPresent(), "the newest addresses are still counted");
+    }
 }

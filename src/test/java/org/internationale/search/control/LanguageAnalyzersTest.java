@@ -95,4 +95,17 @@ class LanguageAnalyzersTest {
             assertFalse(ownScript.isEmpty(), language + ": no token in " + script);
         }
     }
+
+    @Test
+    void analyzersAreKeptPerKindNeverPerTagSoRequestedTagsCannotFillTheMemory() {
+        LanguageAnalyzers fresh = new LanguageAnalyzers();
+        for (int i = 0; i < 5_000; i++) {
+            fresh.of(LanguageTag.of("en-x-" + Integer.toString(i, 36) + "zz"));
+            fresh.of(LanguageTag.of("q" + (char) ('a' + i % 20) + "-" + (1000 + i % 9000)));
+        }
+        assertEquals(1, fresh.kept(), "every English variant shares one analyzer; unknown languages share the universal one, kept nowhere");
+        assertEquals(fresh.universal(), fresh.of(LanguageTag.of("qaa")));
+        assertNotEquals(fresh.of(LanguageTag.of("pt")), fresh.of(LanguageTag.of("pt-BR")), "Brazilian Portuguese has its own stemmer");
+        assertEquals(3, fresh.kept());
+    }
 }

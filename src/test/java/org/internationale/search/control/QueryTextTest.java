@@ -16,6 +16,8 @@ class QueryTextTest {
         assertEquals("union   rights", Searcher.clean("\u0000union\u0007\u001b rights\n"));
         assertEquals("stri  wage 2", Searcher.clean("stri* wage~2"));
         assertEquals("", Searcher.clean(null));
+        assertEquals("a b  c", Searcher.clean("a\uD800b\uFFFE\uFFFFc"), "lone surrogates and noncharacters too");
+        assertEquals("\uD83D\uDE00", Searcher.clean("\uD83D\uDE00"), "a surrogate pair is one character, kept");
         assertEquals(Searcher.MAX_QUERY, Searcher.clean("x".repeat(10_000)).length());
     }
 

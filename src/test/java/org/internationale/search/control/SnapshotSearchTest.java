@@ -139,4 +139,17 @@ class SnapshotSearchTest {
         assertEquals(0, result.total());
         assertTrue(result.facets().isEmpty());
     }
+
+    @Test
+    void aRunOfHundredsOfDistinctHanCharactersIsSearchedByItsOpeningWithinLucenesClauseLimit() {
+        StringBuilder han = new StringBuilder();
+        for (int c = 0x4E00; han.length() < 450; c += 7) {
+            han.appendCodePoint(c);
+        }
+        SearchResult result = search.answer(Searcher.clean(han.toString()), SPANISH_READER, LanguageTag.of("es"), null, null, 1, 10);
+        assertEquals(0, result.total());
+        String withMatch = Searcher.clean("huelga " + han);
+        assertTrue(search.answer(withMatch, SPANISH_READER, LanguageTag.of("es"), null, null, 1, 10).total() > 0,
+                "the opening words still search");
+    }
 }
