@@ -6,36 +6,47 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Slows down and then locks repeated failed logins, per account name and per client address. Keys are the names
- * people type, whether or not an account has that name, and a locked name answers the same way with a right or a
- * wrong password: the lock tells nothing about which accounts exist.
+ * Slows down repeated password guesses, per account name and per client address, without ever locking anyone out.
+ * Keys are the names people type, whether or not an account has that name: the answers tell nothing about which
+ * accounts exist.
  *
- * <p>After {@value #FREE_FAILURES} failures for a name ({@value #ADDRESS_FREE_FAILURES} from an address) each further
- * attempt must wait twice as long as the last (1 s, 2 s, 4 s … up to a minute); {@value #NAME_LOCK_AFTER} failures for
- * one name, or {@value #ADDRESS_LOCK_AFTER} from one address, lock it for {@link #LOCK}. Failures are forgotten {@link #MEMORY} after the last one. Waiting is enforced by
- * refusing early attempts (429 with Retry-After), never by holding a request thread. State is per instance and
- * in memory: a restart forgives, which costs an attacker a restart they cannot cause.
+ * <p>An attempt is admitted or refused in one step and counts as a failure from the moment it is admitted, until
+ * {@link #succeeded} takes it back: parallel requests cannot all pass a check made before any of them failed.
+ *
+ * <p>After {@value #FREE_FAILURES} failures for a name ({@value #ADDRESS_FREE_FAILURES} from an address — an office
+ * or a union hall behind one NAT gets more room) each further attempt waits twice as long as the last (1 s, 2 s,
+ * 4 s … never more than {@link #LONGEST_WAIT}). A name's wait runs from the last attempt <em>from the same
+ * address</em>: someone guessing elsewhere makes the real person's attempts slow, never impossible — their first
+ * attempt from their own address goes ahead, and after a typo they wait at most {@link #LONGEST_WAIT}. Waiting is
+ * enforced by refusing early attempts (429 with Retry-After), never by holding a request thread for it. Failures are
+ * forgotten {@link #MEMORY} after the last one. State is per instance and in memory: a restart forgives.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     static final int FREE_FAILURES = 3;
-    static final int NAME_LOCK_AFTER = 10;
-    /** An address may be an office or a union hall behind one NAT: it gets more room before it slows down. */
     static final int ADDRESS_FREE_FAILURES = 20;
-    static final int ADDRESS_LOCK_AFTER = 100;
-    static final Duration LOCK = Duration.ofMinutes(15);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
     static final Duration MEMORY = Duration.ofMinutes(30);
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(1);
+    /** The longest an attempt waits for the checks already running for its name: a few password hashes. */
+    static final Duration QUEUE = Duration.ofSeconds(5);
     private static final int MAX_TRACKED = 100_000;
 
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Failures per typed name, from any address. */
+    private final Map<String, Failures> names = new HashMap<>();
+    /** Failures per client address, for any name. */
+    private final Map<String, Failures> addresses = new HashMap<>();
+    /** When a name was last tried from an address: where that name's wait is counted from. */
+    private final Map<String, Instant> lastTries = new HashMap<>();
+    /** Password checks admitted and not yet finished, per name. */
+    private final Map<String, Integer> running = new HashMap<>();
     private Clock clock;
 
     protected LoginThrottle() {
@@ -47,65 +58,110 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this attempt must wait, or empty when it may go ahead. */
-    public Optional<Duration> refusal(String username, String address) {
-        Instant now = clock.instant();
-        Optional<Duration> byName = wait(nameKey(username), now);
-        Optional<Duration> byAddress = wait(addressKey(address), now);
-        if (byName.isPresent() && byAddress.isPresent()) {
-            return Optional.of(byName.get().compareTo(byAddress.get()) > 0 ? byName.get() : byAddress.get());
+    /**
+     * Admits one password check for this name from this address, counting it as a failure until {@link #succeeded}
+     * says otherwise, or says how long it must wait. Every admitted attempt must end in {@link #succeeded} or
+     * {@link #failed}. An attempt that would have to wait while checks for the same name are still running waits for
+     * them first (at most {@link #QUEUE}): if they were right the name starts afresh and it goes ahead too, so a
+     * script's parallel requests with the right password all pass.
+     *
+     * @return empty when the attempt may go ahead, else how long it must wait
+     */
+    public synchronized Optional<Duration> admit(String username, String address) {
+        String name = nameKey(username);
+        String pair = name + '\n' + address;
+        long deadline = System.nanoTime() + QUEUE.toNanos();
+        while (true) {
+            Instant now = clock.instant();
+            forgetOld(now);
+            Failures byName = current(names, name, now);
+            Failures byAddress = current(addresses, address, now);
+            Instant nameFree = lastTries.getOrDefault(pair, Instant.MIN).plus(delay(byName.count, FREE_FAILURES));
+            Instant addressFree = byAddress.last.plus(delay(byAddress.count, ADDRESS_FREE_FAILURES));
+            Instant free = nameFree.isAfter(addressFree) ? nameFree : addressFree;
+            if (!now.isBefore(free)) {
+                byName.add(now);
+                byAddress.add(now);
+                lastTries.put(pair, now);
+                running.merge(name, 1, Integer::sum);
+                return Optional.empty();
+            }
+            long left = deadline - System.nanoTime();
+            if (!running.containsKey(name) || left <= 0) {
+                return Optional.of(Duration.between(now, free));
+            }
+            try {
+                wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(Duration.between(now, free));
+            }
         }
-        return byName.isPresent() ? byName : byAddress;
     }
 
-    public void failed(String username, String address) {
-        Instant now = clock.instant();
-        if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(f -> f.forgotten(now));
+    /** The admitted attempt was right: the name starts afresh, and the address is not charged for it. */
+    public synchronized void succeeded(String username, String address) {
+        String name = nameKey(username);
+        names.remove(name);
+        lastTries.remove(name + '\n' + address);
+        Failures byAddress = addresses.get(address);
+        if (byAddress != null && byAddress.count > 0) {
+            byAddress.count--;
         }
-        failures.compute(nameKey(username), (k, f) -> (f == null || f.forgotten(now) ? new Failures() : f).add(now, FREE_FAILURES, NAME_LOCK_AFTER));
-        failures.compute(addressKey(address), (k, f) -> (f == null || f.forgotten(now) ? new Failures() : f).add(now, ADDRESS_FREE_FAILURES, ADDRESS_LOCK_AFTER));
+        finished(name);
     }
 
-    public void succeeded(String username) {
-        failures.remove(nameKey(username));
+    /** The admitted attempt was wrong (or could not be checked): it stays counted. */
+    public synchronized void failed(String username) {
+        finished(nameKey(username));
     }
 
-    private Optional<Duration> wait(String key, Instant now) {
+    private void finished(String name) {
+        running.computeIfPresent(name, (k, n) -> n > 1 ? n - 1 : null);
+        notifyAll();
+    }
+
+    /** How long after the last failure the next attempt waits, once {@code count} failures are on record. */
+    static Duration delay(int count, int free) {
+        if (count <= free) {
+            return Duration.ZERO;
+        }
+        Duration doubling = Duration.ofSeconds(1L << Math.min(count - free - 1, 10));
+        return doubling.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubling;
+    }
+
+    private static Failures current(Map<String, Failures> failures, String key, Instant now) {
         Failures f = failures.get(key);
-        if (f == null || f.forgotten(now) || !now.isBefore(f.notBefore)) {
-            return Optional.empty();
+        if (f == null || f.forgotten(now)) {
+            f = new Failures();
+            failures.put(key, f);
         }
-        return Optional.of(Duration.between(now, f.notBefore));
+        return f;
+    }
+
+    private void forgetOld(Instant now) {
+        if (names.size() + addresses.size() + lastTries.size() > MAX_TRACKED) {
+            names.values().removeIf(f -> f.forgotten(now));
+            addresses.values().removeIf(f -> f.forgotten(now));
+            lastTries.values().removeIf(at -> now.isAfter(at.plus(MEMORY)));
+        }
     }
 
     private static String nameKey(String username) {
-        return "name:" + (username == null ? "" : username.strip().toLowerCase(Locale.ROOT));
-    }
-
-    private static String addressKey(String address) {
-        return "address:" + address;
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
     }
 
     private static final class Failures {
         int count;
-        Instant last = Instant.EPOCH;
-        Instant notBefore = Instant.EPOCH;
+        Instant last = Instant.MIN;
 
-        Failures add(Instant now, int free, int lockAfter) {
+        void add(Instant now) {
             count++;
             last = now;
-            if (count >= lockAfter) {
-                notBefore = now.plus(LOCK);
-            } else if (count > free) {
-                Duration wait = Duration.ofSeconds(1L << Math.min(count - free - 1, 6));
-                notBefore = now.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
-            }
-            return this;
         }
 
         boolean forgotten(Instant now) {
-            return now.isAfter(last.plus(MEMORY)) && !now.isBefore(notBefore);
+            return count > 0 && now.isAfter(last.plus(MEMORY));
         }
     }
 }

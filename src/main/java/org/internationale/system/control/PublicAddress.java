@@ -38,6 +38,11 @@ public class PublicAddress {
         return URI.create(base.endsWith("/") ? base : base + "/");
     }
 
+    /** Whether the public address is https: then browsers get HSTS and the session cookie is Secure. */
+    public boolean https() {
+        return configured().filter(uri -> "https".equalsIgnoreCase(uri.getScheme())).isPresent();
+    }
+
     public Optional<URI> configured() {
         return configured.filter(b -> !b.isBlank()).map(b -> URI.create(b.endsWith("/") ? b : b + "/"));
     }
