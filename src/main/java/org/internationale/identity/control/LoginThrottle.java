@@ -67,7 +67,20 @@ public class LoginThrottle {
      *
      * @return empty when the attempt may go ahead, else how long it must wait
      */
-    public synchronized Optional<Duration> admit(String username, String address) {
+    public Optional<Duration> admit(String username, String address) {
+        return admit(username, address, true);
+    }
+
+    /**
+     * Admits the check of a current password before a password change, like {@link #admit}, but charges only the
+     * name: the caller is logged in and can guess only their own password, while an address's count guards against
+     * guessing many names. End it with {@link #succeeded} without an address, or {@link #failed}.
+     */
+    public Optional<Duration> admitPasswordChange(String username, String address) {
+        return admit(username, address, false);
+    }
+
+    private synchronized Optional<Duration> admit(String username, String address, boolean chargeAddress) {
         String name = nameKey(username);
         String pair = name + '\n' + address;
         long deadline = System.nanoTime() + QUEUE.toNanos();
@@ -75,7 +88,7 @@ public class LoginThrottle {
             Instant now = clock.instant();
             forgetOld(now);
             Failures byName = current(names, name, now);
-            Failures byAddress = current(addresses, address, now);
+            Failures byAddress = chargeAddress ? current(addresses, address, now) : new Failures();
             Instant nameFree = lastTries.getOrDefault(pair, Instant.MIN).plus(delay(byName.count, FREE_FAILURES));
             Instant addressFree = byAddress.last.plus(delay(byAddress.count, ADDRESS_FREE_FAILURES));
             Instant free = nameFree.isAfter(addressFree) ? nameFree : addressFree;
@@ -99,12 +112,15 @@ public class LoginThrottle {
         }
     }
 
-    /** The admitted attempt was right: the name starts afresh, and the address is not charged for it. */
+    /**
+     * The admitted attempt was right: the name starts afresh, and the address (null when it was not charged) is not
+     * charged for it.
+     */
     public synchronized void succeeded(String username, String address) {
         String name = nameKey(username);
         names.remove(name);
         lastTries.remove(name + '\n' + address);
-        Failures byAddress = addresses.get(address);
+        Failures byAddress = address == null ? null : addresses.get(address);
         if (byAddress != null && byAddress.count > 0) {
             byAddress.count--;
         }

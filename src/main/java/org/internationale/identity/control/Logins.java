@@ -35,7 +35,7 @@ public class Logins {
      * @throws LoginRefusedException while this name or address must wait
      */
     public Optional<CredentialValidationResult> attempt(String username, String password, String address) {
-        admit(username, address);
+        refuseWhileWaiting(throttle.admit(username, address));
         CredentialValidationResult result = null;
         try {
             result = identityStore.validate(new UsernamePasswordCredential(username, new Password(password)));
@@ -46,20 +46,21 @@ public class Logins {
     }
 
     /**
-     * A password change proves the current password like a login does, through the same throttle: a stolen session
-     * or token cannot guess its way to the password. The change ends the account's other sessions and revokes its
+     * A password change proves the current password like a login does, through the same throttle (charging the
+     * name only, see {@link LoginThrottle#admitPasswordChange}): a stolen session or token cannot guess its way to the
+     * password. The change ends the account's other sessions and revokes its
      * tokens ({@link Accounts#changeOwnPassword}); the session that made it stays open.
      *
      * @return false when the current password is not right
-     * @throws LoginRefusedException while this name or address must wait
+     * @throws LoginRefusedException while this name must wait
      */
     public boolean changePassword(HttpServletRequest request, String username, char[] current, char[] replacement) {
-        admit(username, request.getRemoteAddr());
+        refuseWhileWaiting(throttle.admitPasswordChange(username, request.getRemoteAddr()));
         Optional<String> hash = Optional.empty();
         try {
             hash = accounts.changeOwnPassword(username, current, replacement);
         } finally {
-            finish(username, request.getRemoteAddr(), hash.isPresent());
+            finish(username, null, hash.isPresent());
         }
         hash.ifPresent(h -> keepThisSession(request, username, h));
         return hash.isPresent();
@@ -81,8 +82,7 @@ public class Logins {
         }
     }
 
-    private void admit(String username, String address) {
-        Optional<Duration> wait = throttle.admit(username, address);
+    private static void refuseWhileWaiting(Optional<Duration> wait) {
         if (wait.isPresent()) {
             throw new LoginRefusedException(wait.get());
         }

@@ -134,6 +134,19 @@ class LoginThrottleTest {
         assertTrue(tries("juan", "10.0.0.4"), "a forgotten history starts again from free failures");
     }
 
+    @Test
+    void guessingTheCurrentPasswordSlowsTheNameNotTheAddress() {
+        for (int i = 0; i <= LoginThrottle.FREE_FAILURES; i++) {
+            assertTrue(throttle.admitPasswordChange("maria", "10.0.0.1").isEmpty());
+            throttle.failed("maria");
+        }
+        assertTrue(throttle.admitPasswordChange("maria", "10.0.0.1").isPresent());
+        assertTrue(throttle.admit("maria", "10.0.0.1").isPresent(), "a login for the name waits too");
+        for (int i = 0; i < LoginThrottle.ADDRESS_FREE_FAILURES; i++) {
+            assertTrue(tries("name" + i, "10.0.0.1"), "the address was not charged");
+        }
+    }
+
     /** Runs the attempt on many threads at once, all released together; what each returned. */
     private static List<Boolean> inParallel(int threads, Callable<Boolean> attempt) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
