@@ -18,6 +18,8 @@ class CrossSiteRequestsTest {
         assertTrue(CrossSiteRequests.refusal("same-origin", OURS, OURS).isEmpty());
         assertTrue(CrossSiteRequests.refusal("none", null, OURS).isEmpty(), "typed into the address bar");
         assertTrue(CrossSiteRequests.refusal(null, "HTTPS://Internationale.example:443", OURS).isEmpty());
+        assertTrue(CrossSiteRequests.refusal("same-origin", "null", OURS).isEmpty(),
+                "a form on our own page with Referrer-Policy: no-referrer hides its origin; Sec-Fetch-Site still tells");
     }
 
     @Test
@@ -27,7 +29,8 @@ class CrossSiteRequestsTest {
         assertTrue(CrossSiteRequests.refusal(null, "https://evil.example", OURS).isPresent());
         assertTrue(CrossSiteRequests.refusal(null, "http://internationale.example", OURS).isPresent(), "another scheme");
         assertTrue(CrossSiteRequests.refusal(null, "https://internationale.example:8443", OURS).isPresent(), "another port");
-        assertTrue(CrossSiteRequests.refusal(null, "null", OURS).isPresent(), "a sandboxed frame or a data: page");
+        assertTrue(CrossSiteRequests.refusal(null, "null", OURS).isPresent(), "without Sec-Fetch-Site a hidden origin cannot be told");
+        assertTrue(CrossSiteRequests.refusal("cross-site", "null", OURS).isPresent(), "a sandboxed frame or a data: page");
         assertTrue(CrossSiteRequests.refusal("same-origin", "https://evil.example", OURS).isPresent());
     }
 
