@@ -72,7 +72,10 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(owner.get().username(), new HashSet<>(owner.get().roles()));
         }
         boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
-        if (!SAFE_METHODS.contains(request.getMethod()) && (basic || request.getRequestedSessionId() != null)) {
+        HttpSession session = request.getSession(false);
+        Object user = session == null ? null : session.getAttribute(SESSION_USER);
+        // a cookie naming no logged-in session (one logged out of) carries no credentials: a reader's forms go ahead
+        if (!SAFE_METHODS.contains(request.getMethod()) && (basic || user != null)) {
             Optional<String> refusal = crossSite.refusal(request);
             if (refusal.isPresent()) {
                 events.record(null, "cross-site.rejected", request);
@@ -82,8 +85,6 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         if (basic) {
             return basic(authorization.substring(6).strip(), request, response, context);
         }
-        HttpSession session = request.getSession(false);
-        Object user = session == null ? null : session.getAttribute(SESSION_USER);
         if (user instanceof String username) {
             Optional<Account> account = accounts.active(username)
                     .filter(a -> PasswordHashing.fingerprint(a.passwordHash()).equals(session.getAttribute(SESSION_PASSWORD)));
