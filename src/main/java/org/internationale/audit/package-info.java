@@ -1,6 +1,7 @@
 /**
  * Who changed what, and when: an append-only log of every write made through the API (method, path, result,
- * caller, client address) and of security events (refused logins, CSRF rejections), readable by admins.
+ * caller, client address), of security events (refused logins, CSRF and cross-site rejections) and of translation
+ * approvals with both the translator's and the reviewer's name, readable by admins.
  *
  * <p>Decisions: writes are recorded by one JAX-RS response filter rather than by each feature, so an endpoint added
  * later is audited without anyone remembering to; bodies are never recorded (they may hold passwords and

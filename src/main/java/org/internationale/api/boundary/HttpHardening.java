@@ -1,5 +1,6 @@
 package org.internationale.api.boundary;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,12 +12,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.internationale.system.control.PublicAddress;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Security headers on every response, and a limit on request bodies. The Content-Security-Policy allows no inline
- * script and no framing; bodies over {@value #MAX_BODY_BYTES} bytes are refused with 413 before anything reads them,
+ * script and no framing; when the public address ({@code PUBLIC_BASE_URL}) is https, browsers are told to use
+ * nothing else (HSTS); bodies over {@value #MAX_BODY_BYTES} bytes are refused with 413 before anything reads them,
  * including chunked bodies that announce no length.
  */
 // ERROR too: what the container answers itself (a login required, a refused login) gets the same headers
@@ -30,6 +34,12 @@ public class HttpHardening extends HttpFilter {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** A year, the figure browsers' preload lists ask for; sent only when the public address is https. */
+    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
+    @Inject
+    PublicAddress publicAddress;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -38,6 +48,9 @@ public class HttpHardening extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        if (publicAddress.https()) {
+            response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             // answered without reading the body: the connection cannot carry another request after it
             response.setHeader("Connection", "close");

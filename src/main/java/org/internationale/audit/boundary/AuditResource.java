@@ -29,7 +29,8 @@ public class AuditResource {
     @Inject
     Permissions permissions;
 
-    public record Entry(long id, Instant at, String actor, String action, String target, Integer status, String client) {
+    public record Entry(long id, Instant at, String actor, String action, String target, Integer status, String client,
+                        String detail) {
     }
 
     @GET
@@ -45,6 +46,6 @@ public class AuditResource {
             throw new BadRequestException("limit must be between 1 and 5000.");
         }
         return log.since(from, limit).stream()
-                .map(e -> new Entry(e.id(), e.at(), e.actor(), e.action(), e.target(), e.status(), e.client())).toList();
+                .map(e -> new Entry(e.id(), e.at(), e.actor(), e.action(), e.target(), e.status(), e.client(), e.detail())).toList();
     }
 }

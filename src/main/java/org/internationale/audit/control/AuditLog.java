@@ -2,12 +2,14 @@ package org.internationale.audit.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.internationale.audit.entity.AuditEvent;
 import org.internationale.identity.entity.SecurityEvent;
+import org.internationale.translation.entity.TranslationApproved;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +33,14 @@ public class AuditLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void onSecurityEvent(@Observes SecurityEvent event) {
         em.persist(new AuditEvent(clock.instant(), event.username(), event.action(), event.target(), null, event.client(), null));
+    }
+
+    /** An approval names both people, the translator and the reviewer: four eyes leave two names. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void onApproved(@Observes(during = TransactionPhase.AFTER_SUCCESS) TranslationApproved approved) {
+        em.persist(new AuditEvent(clock.instant(), approved.reviewer(), "translation.approved",
+                approved.language() + "/" + approved.key().value() + " revision " + approved.revision(), null, null,
+                "translated by " + approved.translator() + ", approved by " + approved.reviewer()));
     }
 
     /** Events at or after {@code since}, oldest first, at most {@code limit}. */

@@ -2,6 +2,7 @@ package org.internationale.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,15 +11,19 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.internationale.identity.control.Accounts;
+import org.internationale.identity.control.Logins;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Caller;
 
 import java.util.List;
 
-/** The caller's own account: who they are, and changing their password. */
+/**
+ * The caller's own account: who they are, and changing their password — throttled like a login, and ending every
+ * other session and token of the account.
+ */
 @Path("admin/me")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,7 +33,10 @@ public class AccountResource {
     Permissions permissions;
 
     @Inject
-    Accounts accounts;
+    Logins logins;
+
+    @Context
+    HttpServletRequest request;
 
     public record Me(String username, List<String> roles, List<String> languages) {
     }
@@ -49,7 +57,7 @@ public class AccountResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(@Valid @NotNull PasswordChange change) {
-        if (!accounts.changeOwnPassword(permissions.caller().username(), change.currentPassword.toCharArray(),
+        if (!logins.changePassword(request, permissions.caller().username(), change.currentPassword.toCharArray(),
                 change.newPassword.toCharArray())) {
             throw new jakarta.ws.rs.ForbiddenException("The current password is not right.");
         }

@@ -22,6 +22,7 @@ import org.internationale.identity.control.Accounts;
 import org.internationale.identity.control.ApiAuthentication;
 import org.internationale.identity.control.Logins;
 import org.internationale.identity.entity.Account;
+import org.internationale.system.control.ClientAddress;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,9 @@ public class SessionResource {
 
     @Inject
     Logins logins;
+
+    @Inject
+    ClientAddress clients;
 
     @Inject
     Accounts accounts;
@@ -56,7 +60,7 @@ public class SessionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Session login(@Valid @NotNull Credentials credentials) {
-        Optional<CredentialValidationResult> result = logins.attempt(credentials.username, credentials.password, request.getRemoteAddr());
+        Optional<CredentialValidationResult> result = logins.attempt(credentials.username, credentials.password, clients.of(request));
         if (result.isEmpty()) {
             throw new NotAuthorizedException("The user name or password is not right.", "Session");
         }

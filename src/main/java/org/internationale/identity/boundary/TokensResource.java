@@ -43,10 +43,14 @@ public class TokensResource {
     @Inject
     Permissions permissions;
 
+    /** A token lives a year at most: a forgotten one in an old script stops working on its own. */
+    static final int LONGEST_DAYS = 365;
+
     /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
     public static class NewToken {
         public @NotBlank @Size(max = 100) String name;
-        public @Min(1) @Max(3650) Integer expiresInDays;
+        /** Absent means the longest lifetime. */
+        public @Min(1) @Max(value = LONGEST_DAYS, message = "must be 1 to 365 days") Integer expiresInDays;
     }
 
     public record TokenView(long id, String name, String prefix, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
@@ -68,7 +72,7 @@ public class TokensResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@Valid @NotNull NewToken request) {
         ApiTokens.Issued issued = tokens.issue(owner(), request.name.strip(),
-                request.expiresInDays == null ? null : Duration.ofDays(request.expiresInDays));
+                Duration.ofDays(request.expiresInDays == null ? LONGEST_DAYS : request.expiresInDays));
         ApiToken token = issued.token();
         return Response.status(Response.Status.CREATED)
                 .header("Cache-Control", "no-store")

@@ -2,6 +2,7 @@ package org.internationale.identity.boundary;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.internationale.identity.control.Accounts;
+import org.internationale.identity.control.Logins;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
 import org.internationale.locale.entity.LanguageTag;
@@ -46,6 +48,12 @@ public class UsersResource {
 
     @Inject
     Permissions permissions;
+
+    @Inject
+    Logins logins;
+
+    @Context
+    HttpServletRequest request;
 
     /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
     public static class NewUser {
@@ -98,8 +106,12 @@ public class UsersResource {
         Set<String> roles = changes.roles == null ? null : roles(changes.roles);
         Set<String> languages = changes.languages == null ? null : languages(changes.languages);
         requireLanguagesFor(roles == null ? account.roles() : roles, languages == null ? account.languages() : languages);
-        return AccountView.of(accounts.change(username, new Accounts.Changes(changes.displayName, changes.email,
-                changes.password == null ? null : changes.password.toCharArray(), roles, languages, changes.active)));
+        var changed = accounts.change(username, new Accounts.Changes(changes.displayName, changes.email,
+                changes.password == null ? null : changes.password.toCharArray(), roles, languages, changes.active));
+        if (changes.password != null) {
+            logins.keepThisSession(request, changed.username(), changed.passwordHash());
+        }
+        return AccountView.of(changed);
     }
 
     @DELETE

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Creates and changes accounts. Deactivating keeps the account (its name stays in every history it appears in),
- * revokes its tokens and ends its sessions at their next request. The last active admin cannot be removed.
+ * revokes its tokens and ends its sessions at their next request; so does a new password, except for the session
+ * that set it. The last active admin cannot be removed.
  */
 @ApplicationScoped
 public class Accounts {
@@ -75,7 +76,7 @@ public class Accounts {
             account.grant(roles, changes.languages() != null ? changes.languages() : account.languages());
         }
         if (changes.password() != null) {
-            account.changePasswordHash(passwords.hash(changes.password()));
+            changePassword(account, changes.password());
         }
         if (Boolean.FALSE.equals(changes.active())) {
             deactivate(account);
@@ -100,9 +101,23 @@ public class Accounts {
             requireAnotherActiveAdmin(account);
         }
         account.deactivate(clock.instant());
+        revokeTokens(account);
+    }
+
+    private void revokeTokens(Account account) {
         em.createQuery("select t from ApiToken t where t.account = :account", ApiToken.class)
                 .setParameter("account", account).getResultList()
                 .forEach(token -> token.revoke(clock.instant()));
+    }
+
+    /**
+     * A new password ends every session opened with the old one (each remembers the {@link PasswordHashing#fingerprint}
+     * of the password it was opened with) and revokes the account's tokens: whoever knew or stole the old one is out.
+     */
+    private String changePassword(Account account, char[] password) {
+        account.changePasswordHash(passwords.hash(password));
+        revokeTokens(account);
+        return account.passwordHash();
     }
 
     private void requireAnotherActiveAdmin(Account account) {
@@ -114,15 +129,18 @@ public class Accounts {
         }
     }
 
-    /** A caller changes their own password, proving they know the current one. */
+    /**
+     * A caller changes their own password, proving they know the current one.
+     *
+     * @return the new password hash, or empty when the current password is not right
+     */
     @Transactional
-    public boolean changeOwnPassword(String username, char[] current, char[] replacement) {
+    public Optional<String> changeOwnPassword(String username, char[] current, char[] replacement) {
         Account account = active(username).orElseThrow();
         if (!passwords.verify(current, account.passwordHash())) {
-            return false;
+            return Optional.empty();
         }
-        account.changePasswordHash(passwords.hash(replacement));
-        return true;
+        return Optional.of(changePassword(account, replacement));
     }
 
     @Transactional

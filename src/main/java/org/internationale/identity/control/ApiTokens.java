@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Bearer tokens: created by their owner, shown once, stored as a hash, revocable, with last-used time. */
+/**
+ * Bearer tokens: created by their owner, shown once, stored as a hash, revocable, with last-used time, and always
+ * with an expiry: a token past it is refused like a revoked one.
+ */
 @ApplicationScoped
 public class ApiTokens {
 
@@ -36,7 +39,7 @@ public class ApiTokens {
         String secret = MARK + SecretToken.random().value();
         Instant now = clock.instant();
         ApiToken token = new ApiToken(em.merge(owner), name, secret.substring(0, MARK.length() + 6), hash(secret), now,
-                lifetime == null ? null : now.plus(lifetime));
+                now.plus(lifetime));
         em.persist(token);
         return new Issued(token, secret);
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.system.entity.SecretToken;
 
 import java.util.Map;
 import java.util.logging.Logger;
@@ -51,5 +52,13 @@ public class PasswordHashing {
 
     public boolean verify(char[] password, String stored) {
         return hash.verify(password, stored);
+    }
+
+    /**
+     * What a login session remembers of the password it was opened with: every new hash has a new salt, so a
+     * changed password no longer matches and the session ends at its next request.
+     */
+    public static String fingerprint(String storedHash) {
+        return SecretToken.hashOf(storedHash);
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.internationale.identity.entity.SecurityEvent;
+import org.internationale.system.control.ClientAddress;
 
 /** Announces security events (refused logins, CSRF rejections) for the audit log to record. */
 @ApplicationScoped
@@ -13,8 +14,11 @@ public class SecurityEvents {
     @Inject
     Event<SecurityEvent> events;
 
+    @Inject
+    ClientAddress clients;
+
     public void record(String username, String action, HttpServletRequest request) {
         String name = username == null ? null : username.length() > 64 ? username.substring(0, 64) : username;
-        events.fire(new SecurityEvent(name, action, request.getMethod() + " " + request.getRequestURI(), request.getRemoteAddr()));
+        events.fire(new SecurityEvent(name, action, request.getMethod() + " " + request.getRequestURI(), clients.of(request)));
     }
 }

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -49,17 +48,6 @@ public class ClientAddress {
     public String of(HttpServletRequest request) {
         return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For") == null ? List.of()
                 : java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
-    }
-
-    /** The scheme the client used: {@code X-Forwarded-Proto} from a trusted proxy, else the connection's. */
-    public boolean secure(HttpServletRequest request) {
-        if (isTrusted(request.getRemoteAddr())) {
-            String proto = request.getHeader("X-Forwarded-Proto");
-            if (proto != null) {
-                return proto.strip().toLowerCase(Locale.ROOT).equals("https");
-            }
-        }
-        return request.isSecure();
     }
 
     String of(String peer, List<String> forwardedHeaders) {

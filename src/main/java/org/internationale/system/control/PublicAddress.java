@@ -47,6 +47,11 @@ public class PublicAddress {
         return base.substring(0, base.length() - 1);
     }
 
+    /** Whether the public address is https: then browsers get HSTS and the session cookie is Secure. */
+    public boolean https() {
+        return configured().filter(uri -> "https".equalsIgnoreCase(uri.getScheme())).isPresent();
+    }
+
     public Optional<URI> configured() {
         return configured.map(String::strip).filter(b -> !b.isEmpty()).map(b -> URI.create(b.endsWith("/") ? b : b + "/"));
     }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.ReviewState;
@@ -15,12 +17,15 @@ import org.internationale.text.entity.TranslationRevision;
 import org.internationale.translation.entity.TranslationApproved;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Saving and approving translations. A save names the translation revision it started from; if someone saved
  * since, it is refused (409) with both texts, never overwritten. Every save is a new revision and a draft again;
- * a reviewer approves the revision they read.
+ * a reviewer approves the revision they read, and only a revision someone else wrote.
  */
 @ApplicationScoped
 public class TranslationWorkflow {
@@ -33,6 +38,15 @@ public class TranslationWorkflow {
 
     @Inject
     Event<TranslationApproved> approved;
+
+    /** Languages whose team is too small for a second pair of eyes: there a translator may approve their own work. */
+    private Set<LanguageTag> selfReviewed = Set.of();
+
+    @Inject
+    void selfReview(@ConfigProperty(name = "SELF_REVIEW_LANGUAGES", defaultValue = " ") String languages) {
+        selfReviewed = Arrays.stream(languages.split(",")).filter(s -> !s.isBlank()).map(LanguageTag::of)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     public record Saved(Translation translation, TranslationRevision revision, boolean changed) {
     }
@@ -63,7 +77,12 @@ public class TranslationWorkflow {
         return new Saved(translation, revision.orElse(translation.latest()), revision.isPresent());
     }
 
-    /** Approves the latest revision, which must be the one the reviewer read. */
+    /**
+     * Approves the latest revision, which must be the one the reviewer read, and which someone else must have written
+     * (four eyes) unless the language is one of {@code SELF_REVIEW_LANGUAGES}.
+     *
+     * @throws ForbiddenException when the reviewer wrote the revision themselves
+     */
     @Transactional
     public Translation approve(SegmentKey key, LanguageTag language, int revision, String reviewer) {
         Segment segment = segments.find(key).orElseThrow();
@@ -74,9 +93,19 @@ public class TranslationWorkflow {
             throw new StaleRevisionException("The " + language + " translation of " + key, revision, translation.latest().number(),
                     translation.latest().text());
         }
+        String translator = translation.latest().author();
+        if (!mayApprove(language, translator, reviewer)) {
+            throw new ForbiddenException("You wrote revision " + revision + " of this " + language + " translation yourself: "
+                    + "another reviewer must approve it (four eyes).");
+        }
         translation.approve(reviewer, clock.instant());
-        approved.fire(new TranslationApproved(key, language, revision, reviewer));
+        approved.fire(new TranslationApproved(key, language, revision, translator, reviewer));
         return translation;
+    }
+
+    /** Four eyes: the reviewer is not the revision's author, except in {@code SELF_REVIEW_LANGUAGES}. */
+    boolean mayApprove(LanguageTag language, String translator, String reviewer) {
+        return !reviewer.equals(translator) || selfReviewed.contains(language);
     }
 
     /** The translator hands the latest revision to review. */

@@ -59,7 +59,13 @@ public class WorkspaceEntry extends WorkspaceServlet {
                     pages.render(request, response, ui, "workspace/login.jte", Map.of("message", ""), 200);
                 }
             }
-            case "logout" -> logout(request, response);
+            case "logout" -> {
+                // only the layout's POST form logs out: a link or an image elsewhere must not
+                if (!post) {
+                    throw new Refused(405, ui.t("error.method"));
+                }
+                logout(request, response);
+            }
             default -> throw WorkspacePages.notFound(ui);
         }
     }

@@ -306,4 +306,135 @@ class IdentityIT {
                 && "it-nobody-at-all".equals(e.getString("actor"))), events.toString());
         assertEquals(400, api.send("GET", "api/admin/audit?since=yesterday", null, admin()).status());
     }
+
+    /** Our own origin as a browser on one of our pages sends it. */
+    private String ownOrigin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    }
+
+    @Test
+    void aPageElsewhereCannotUseABrowsersRememberedBasicCredentials() {
+        String basic = Api.basic(account("cross-site", "{\"roles\":[\"editor\"],\"languages\":[]}"), PASSWORD);
+        Api.Reply issued = api.send("POST", "api/admin/tokens", "{\"name\":\"kept\"}", basic);
+        long id = issued.json().getJsonNumber("id").longValue();
+        String bearer = "Bearer " + issued.json().getString("token");
+
+        // the form of a page elsewhere: text/plain needs no preflight, and the browser adds the credentials it remembers
+        Api.Reply pause = api.send(api.request("api/admin/campaigns/999999/pause").header("Authorization", basic)
+                .header("Content-Type", "text/plain").header("Sec-Fetch-Site", "cross-site").header("Sec-Fetch-Mode", "navigate")
+                .POST(HttpRequest.BodyPublishers.ofString("x=1")));
+        assertEquals(403, pause.status(), "refused before the resource could answer 404: " + pause.body());
+        assertTrue(pause.contentType().startsWith("application/problem+json"), pause.contentType());
+        assertTrue(pause.json().getString("detail").contains("another site"), pause.body());
+
+        Api.Reply revoke = api.send(api.request("api/admin/tokens/" + id).header("Authorization", basic)
+                .header("Origin", "https://evil.example").DELETE());
+        assertEquals(403, revoke.status(), "an Origin alone tells, for browsers that send no Sec-Fetch-Site");
+        Api.Reply sameSite = api.send(api.request("api/admin/tokens/" + id).header("Authorization", basic)
+                .header("Sec-Fetch-Site", "same-site").DELETE());
+        assertEquals(403, sameSite.status(), "a sibling subdomain is another site's page too");
+        assertEquals(200, api.send("GET", "api/admin/me", null, bearer).status(), "the token was not revoked");
+
+        Api.Reply bearerElsewhere = api.send(api.request("api/admin/tokens").header("Authorization", bearer)
+                .header("Content-Type", "application/json").header("Origin", "https://tools.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"from a tool\"}")));
+        assertEquals(201, bearerElsewhere.status(), "a token is never sent by a browser on its own: no origin check");
+
+        Api.Reply ownPage = api.send(api.request("api/admin/tokens/" + id).header("Authorization", basic)
+                .header("Origin", ownOrigin()).header("Sec-Fetch-Site", "same-origin").DELETE());
+        assertEquals(204, ownPage.status(), ownPage.body());
+        assertEquals(401, api.send("GET", "api/admin/me", null, bearer).status());
+    }
+
+    @Test
+    void aSessionChangeFromElsewhereIsRefusedEvenWithItsToken() {
+        String username = account("session-cross", "{\"roles\":[\"editor\"],\"languages\":[]}");
+        Api browser = Api.browser(base);
+        Api.Reply login = browser.send("POST", "api/session", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}", null);
+        String csrf = login.json().getString("csrfToken");
+
+        Api.Reply forged = browser.send(browser.request("api/session").header("X-CSRF-Token", csrf)
+                .header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site").DELETE());
+        assertEquals(403, forged.status(), forged.body());
+        assertEquals(200, browser.get("api/admin/me").status(), "still logged in");
+
+        Api.Reply getLogout = browser.get("workspace/logout");
+        assertEquals(405, getLogout.status(), "a link or an image elsewhere cannot log anyone out");
+        assertEquals(200, browser.get("api/admin/me").status(), "still logged in");
+
+        Api.Reply logout = browser.send(browser.request("workspace/logout").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", ownOrigin()).header("Sec-Fetch-Site", "same-origin")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)));
+        assertEquals(303, logout.status(), logout.body());
+        assertEquals(401, browser.get("api/admin/me").status());
+    }
+
+    @Test
+    void aBrowserAskingForAPageGetsNoBasicLoginDialog() {
+        for (Api.Reply page : List.of(api.get("api/admin/me", "Sec-Fetch-Mode", "navigate"),
+                api.get("api/admin/me", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+                api.send(api.request("api/admin/me").header("Sec-Fetch-Mode", "navigate")
+                        .header("Authorization", Api.basic("it-nobody-here", "wrong")).GET()))) {
+            assertEquals(401, page.status());
+            assertTrue(page.raw().headers().firstValue("WWW-Authenticate").isEmpty(), page.raw().headers().map().toString());
+        }
+        Api.Reply script = api.get("api/admin/me");
+        assertEquals(401, script.status());
+        assertTrue(script.raw().headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"), "scripts are still asked");
+        Api.Reply workspace = api.get("workspace/");
+        assertEquals(303, workspace.status());
+        assertTrue(workspace.raw().headers().firstValue("Location").orElse("").endsWith("/workspace/login"));
+    }
+
+    @Test
+    void aNewPasswordEndsOtherSessionsAndTokensButNotTheSessionThatSetIt() {
+        String username = account("rotator-" + System.nanoTime() % 100000, "{\"roles\":[\"editor\"],\"languages\":[]}");
+        String token = "Bearer " + api.send("POST", "api/admin/tokens", "{\"name\":\"t\"}", Api.basic(username, PASSWORD)).json().getString("token");
+        String login = "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}";
+        Api elsewhere = Api.browser(base);
+        assertEquals(200, elsewhere.send("POST", "api/session", login, null).status());
+        Api here = Api.browser(base);
+        String csrf = here.send("POST", "api/session", login, null).json().getString("csrfToken");
+
+        String newPassword = "a passphrase only I know " + System.nanoTime();
+        Api.Reply changed = here.send(here.request("api/admin/me/password").header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf).PUT(HttpRequest.BodyPublishers.ofString(
+                        "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"" + newPassword + "\"}")));
+        assertEquals(204, changed.status(), changed.body());
+        assertEquals(200, here.get("api/admin/me").status(), "the session that changed it stays");
+        assertEquals(401, elsewhere.get("api/admin/me").status(), "every other session ends");
+        assertEquals(401, api.send("GET", "api/admin/me", null, token).status(), "tokens are revoked");
+
+        Api.Reply reset = api.send("PATCH", "api/admin/users/" + username, "{\"password\":\"" + PASSWORD + "\"}", admin());
+        assertEquals(200, reset.status());
+        assertEquals(401, here.get("api/admin/me").status(), "an admin's reset ends the person's sessions too");
+    }
+
+    @Test
+    void guessingTheCurrentPasswordIsThrottledLikeALogin() {
+        String username = account("pw-guesser-" + System.nanoTime() % 100000, "{\"roles\":[\"editor\"],\"languages\":[]}");
+        // a stolen token: it authenticates without a password, so only the password change's own check guards it
+        String token = "Bearer " + api.send("POST", "api/admin/tokens", "{\"name\":\"stolen\"}", Api.basic(username, PASSWORD))
+                .json().getString("token");
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(api.send("PUT", "api/admin/me/password",
+                    "{\"currentPassword\":\"guess " + i + "\",\"newPassword\":\"long enough new password\"}", token).status());
+        }
+        assertEquals(List.of(403, 403, 403, 403, 429, 429), statuses);
+        Api.Reply waiting = api.send("PUT", "api/admin/me/password",
+                "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"long enough new password\"}", token);
+        assertEquals(429, waiting.status(), "even the right password waits");
+        assertTrue(waiting.raw().headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    void tokensExpireWithinAYear() {
+        String owner = Api.basic(account("expiring", "{\"roles\":[\"editor\"],\"languages\":[]}"), PASSWORD);
+        assertEquals(400, api.send("POST", "api/admin/tokens", "{\"name\":\"forever\",\"expiresInDays\":366}", owner).status());
+        JsonObject issued = api.send("POST", "api/admin/tokens", "{\"name\":\"default\"}", owner).json();
+        Instant expires = Instant.parse(issued.getString("expiresAt"));
+        Instant created = Instant.parse(issued.getString("createdAt"));
+        assertEquals(365, java.time.Duration.between(created, expires).toDays(), "without expiresInDays a token lives a year");
+    }
 }

@@ -29,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 
@@ -437,4 +438,29 @@ class TranslationWorkflowIT {
                 .validate(new StreamSource(new StringReader(xliff)));
     }
 
+    @Test
+    void noOneApprovesTheirOwnTranslationAndTheAuditNamesBoth() {
+        String both = account("tw-both", "\"roles\":[\"translator\",\"reviewer\"],\"languages\":[\"it\"]");
+        String id = "demands.healthcare.medical-equipment";
+        int base = view("it", id).getInt("revision");
+        Api.Reply saved = api.send("PUT", "api/admin/translations/it/" + id, "{\"text\":\"Attrezzature mediche per tutti "
+                + System.nanoTime() % 1000 + ".\",\"baseRevision\":" + base + "}", both);
+        assertEquals(200, saved.status(), saved.body());
+        String revision = "{\"revision\":" + saved.json().getInt("revision") + "}";
+        Instant start = Instant.now().minusSeconds(5);
+
+        Api.Reply own = act("it", id, "approve", revision, both);
+        assertEquals(403, own.status(), own.body());
+        assertTrue(own.contentType().startsWith("application/problem+json"));
+        assertTrue(own.json().getString("detail").contains("another reviewer must approve it"), own.body());
+        assertEquals("draft", view("it", id).getString("state"));
+
+        Api.Reply second = act("it", id, "approve", revision, reviewer);
+        assertEquals(200, second.status(), second.body());
+        JsonArray events = (JsonArray) api.send("GET", "api/admin/audit?since=" + start, null, editor).jsonValue();
+        assertTrue(events.stream().map(JsonValue::asJsonObject).anyMatch(e -> "translation.approved".equals(e.getString("action"))
+                && "tw-reviewer".equals(e.getString("actor")) && e.getString("target").startsWith("it/" + id)
+                && e.getString("detail").contains("translated by tw-both") && e.getString("detail").contains("approved by tw-reviewer")),
+                events.toString());
+    }
 }
