@@ -16,6 +16,7 @@ import jakarta.mail.URLName;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.mailing.entity.BounceReport;
+import org.internationale.mailing.entity.Mail;
 import org.internationale.subscribers.control.Subscriptions;
 
 import java.io.IOException;
@@ -116,7 +117,9 @@ public class BounceMailbox {
             recorder.record(local instanceof MimeMessage mime ? mime.getMessageID() : null, bounce);
             return true;
         } catch (MessagingException | IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "A message in the bounce mailbox could not be read; it is left there", e);
+            // a bounce quotes the address it was for, and so may the exception's text: the log holds neither
+            LOG.warning(() -> "A message in the bounce mailbox could not be read; it is left there: " + e.getClass().getName()
+                    + ": " + Mail.withoutAddresses(e.getMessage()));
             return false;
         }
     }

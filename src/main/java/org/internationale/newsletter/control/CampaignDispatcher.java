@@ -15,6 +15,7 @@ import org.internationale.mailing.control.RelayOutage;
 import org.internationale.mailing.control.SendingRate;
 import org.internationale.mailing.control.Verp;
 import org.internationale.mailing.entity.DeliveryClaim;
+import org.internationale.mailing.entity.Mail;
 import org.internationale.mailing.entity.SendOutcome;
 import org.internationale.newsletter.entity.Campaign;
 import org.internationale.newsletter.entity.CampaignStepDue;
@@ -165,7 +166,9 @@ public class CampaignDispatcher {
             return connection.send(message, claim.email(), verp.returnPath(claim.id()));
         } catch (MessagingException | RuntimeException e) {
             // a message we cannot even build will not build next time either
-            LOG.log(Level.WARNING, "Message " + claim.id() + " could not be composed", e);
+            // the exception's text may quote the recipient; the log never holds an address (docs/newsletters.md)
+            LOG.warning(() -> "Message " + claim.id() + " could not be composed: " + e.getClass().getName() + ": "
+                    + Mail.withoutAddresses(e.getMessage()));
             return SendOutcome.permanent("not composed: " + e.getMessage());
         }
     }
