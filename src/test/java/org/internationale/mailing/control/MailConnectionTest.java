@@ -8,6 +8,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -99,11 +102,16 @@ class MailConnectionTest {
 
     @Test
     void aRelayThatCannotBeReachedLeavesTheMessageUnattempted() throws Exception {
-        int port = server.port();
-        server.close();
-        settings.port = port;
-        SendOutcome outcome = send("member@example.org");
-        assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.reply());
+        // a port held by a socket that never listens refuses every connection, and nobody else can take it meanwhile
+        // (a closed server's port could be bound again by any other test or process before the send)
+        try (Socket held = new Socket()) {
+            held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            settings.port = held.getLocalPort();
+            connection.close();
+            connection = new MailConnection(settings);
+            SendOutcome outcome = send("member@example.org");
+            assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.reply());
+        }
     }
 
     @Test
