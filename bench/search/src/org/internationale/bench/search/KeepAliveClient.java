@@ -16,7 +16,7 @@ import java.util.Locale;
  * One kept-open HTTP/1.1 connection, one request at a time, as wrk's connections are: the request's bytes are written
  * and the response read on the calling thread, nothing else. The JDK's {@code HttpClient} hands each exchange to its
  * selector thread and back (two thread switches per request on a two-core machine that also runs the server); its cost
- * was in every API latency the benchmark reported until session 8 — about a quarter of the empty-query floor.
+ * would be in every API latency the benchmark reports — about a quarter of the empty-query floor.
  * Content-Length and chunked bodies; anything else is an error, so a misread response cannot pass as fast.
  */
 final class KeepAliveClient implements AutoCloseable {

@@ -281,7 +281,7 @@ public final class SearchBench {
         return total.find() ? Long.parseLong(total.group(1)) : 0;
     }
 
-    /** Each client thread with a kept-open connection of its own, as wrk's (the default since session 8). */
+    /** Each client thread with a kept-open connection of its own, as wrk's (the default). */
     private static Latencies.Probe socketClient(String base) {
         ThreadLocal<KeepAliveClient> connections = ThreadLocal.withInitial(() -> new KeepAliveClient(URI.create(base)));
         return query -> {
@@ -290,7 +290,7 @@ public final class SearchBench {
         };
     }
 
-    /** The JDK's HttpClient, as until session 7 ({@code CLIENT=jdk}): for comparing its cost with the kept-open sockets'. */
+    /** The JDK's HttpClient ({@code CLIENT=jdk}): for comparing its cost with the kept-open sockets'. */
     private static Latencies.Probe jdkClient(String base) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         return query -> {

@@ -38,7 +38,7 @@ import java.util.logging.Logger;
  * footer, an 8-bit downgrade) breaks a relaxed body hash too. What relaxed would cost: the library's relaxed body
  * canonicalisation runs two regular expressions over every message's whole encoded body, and in the server, where
  * {@code java.util.regex} has seen many other patterns and cannot be specialised, that was 0.33 ms of CPU a message,
- * a seventh of a sending lane's work (bench/README.md, session 12).
+ * a seventh of a sending lane's work (profiled; bench/README.md, mail throughput).
  */
 @ApplicationScoped
 public class DkimSigning {

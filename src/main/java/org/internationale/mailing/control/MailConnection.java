@@ -28,7 +28,7 @@ import java.util.UUID;
  *
  * <p>A kept-open connection is used without asking first whether it is still there. Jakarta Mail's
  * {@code isConnected()} asks the relay with a {@code NOOP} and waits for its answer — one more round trip per message,
- * a fifth of the SMTP exchange, which the mail benchmark's bare loop never pays (bench/README.md, session 11). A relay
+ * a fifth of the SMTP exchange, which the mail benchmark's bare loop never pays (bench/README.md, mail throughput). A relay
  * that hung up between messages (an idle timeout, a limit of messages per connection) shows instead when the next
  * {@code MAIL FROM} gets no answer: the relay cannot have accepted a message whose envelope it never acknowledged, so
  * that message is sent again at once over a new connection, and nothing can arrive twice.

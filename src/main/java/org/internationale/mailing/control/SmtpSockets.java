@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * <p>Write deadline: a relay that stops reading fills the socket's buffers and a write blocks for ever — reads have
  * {@code mail.smtp.timeout}, writes have nothing in the socket API. Angus Mail's own {@code mail.smtp.writetimeout}
  * schedules a task on an executor of its own for every single write and cancels it afterwards: a lock, a queue and a
- * thread woken several times per message, 7 % of the server's CPU in a campaign (bench/README.md, session 7). Here a
+ * thread woken several times per message, 7 % of the server's CPU in a campaign (profiled; bench/README.md). Here a
  * write only notes when it began; {@link #closeStalled()}, called once a second ({@link SmtpWriteWatch}), closes any
  * socket whose write has been under way for longer than the timeout, which ends that write with an exception — the
  * same outcome as Angus's timeout, a second later at most. TLS, when configured, is layered over these sockets by
