@@ -27,7 +27,7 @@ public final class XmlCharacters {
                 }
                 return i;
             }
-            if (Character.isLowSurrogate(c) || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFE' || c == '\uFFFF') {
+            if (forbidden(c)) {
                 return i;
             }
         }
@@ -40,11 +40,20 @@ public final class XmlCharacters {
         if (first < 0) {
             return text;
         }
-        StringBuilder safe = new StringBuilder(text.length()).append(text, 0, first).append(REPLACEMENT);
-        int from = first + 1;
-        for (int next; (next = firstForbidden(text.substring(from))) >= 0; from += next + 1) {
-            safe.append(text, from, from + next).append(REPLACEMENT);
+        StringBuilder safe = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                safe.append(c).append(text.charAt(++i));
+            } else {
+                safe.append(forbidden(c) ? REPLACEMENT : c);
+            }
         }
-        return safe.append(text, from, text.length()).toString();
+        return safe.toString();
+    }
+
+    /** A single char XML cannot carry; a surrogate counts here only when it is not half of a pair, which callers check. */
+    private static boolean forbidden(char c) {
+        return Character.isSurrogate(c) || c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF';
     }
 }
