@@ -4,6 +4,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
+import java.time.Duration;
+
 /** Builds {@code application/problem+json} responses (RFC 9457). */
 public final class Problem {
 
@@ -22,6 +24,15 @@ public final class Problem {
 
     public static Problem of(int status, String title, String detail) {
         return new Problem(status, title, detail);
+    }
+
+    /**
+     * 429 with {@code Retry-After} in whole seconds, rounded up: a client that waits exactly that long is let in
+     * (rounded down, it would be refused once more).
+     */
+    public static Response tooManyRequests(String detail, Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(of(429, "Too Many Requests", detail).response()).header("Retry-After", seconds).build();
     }
 
     public Problem with(String name, String value) {

@@ -47,8 +47,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 return Problem.of(400, "Invalid request", detail.isEmpty() ? "The request is not valid." : detail).response();
             }
             if (t instanceof LoginRefusedException e) {
-                return Response.fromResponse(Problem.of(429, "Too Many Requests", e.getMessage()).response())
-                        .header("Retry-After", LoginRefusedException.seconds(e.retryAfter())).build();
+                return Problem.tooManyRequests(e.getMessage(), e.retryAfter());
             }
             if (t instanceof AccountConflictException e) {
                 return Problem.of(409, "Conflict", e.getMessage()).response();

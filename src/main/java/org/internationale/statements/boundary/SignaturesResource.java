@@ -93,9 +93,8 @@ public class SignaturesResource {
                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept, @Context HttpServletRequest http) {
         Optional<Duration> wait = throttle.admit(clients.of(http), signing.email);
         if (wait.isPresent()) {
-            return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                            "Too many requests from your address or for this mailbox; please try again later.").response())
-                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
+            return Problem.tooManyRequests("Too many requests from your address or for this mailbox; please try again later.",
+                    wait.get());
         }
         Negotiated negotiated = negotiator.negotiate(lang, accept);
         Document statement = statement(id);

@@ -76,9 +76,8 @@ public class SubscriptionsResource {
         }
         Optional<Duration> wait = throttle.admit(clients.of(http), body.email);
         if (wait.isPresent()) {
-            return Response.fromResponse(Problem.of(429, "Too Many Requests",
-                            "Too many requests from your address or for this mailbox; please try again later.").response())
-                    .header("Retry-After", Math.max(1, wait.get().toSeconds())).build();
+            return Problem.tooManyRequests("Too many requests from your address or for this mailbox; please try again later.",
+                    wait.get());
         }
         subscriptions.subscribe(request, publicAddress.base(http));
         return Response.accepted(new Accepted("If the address can receive mail, a message with a confirmation link is on its way."))

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -46,8 +48,8 @@ public class ClientAddress {
     }
 
     public String of(HttpServletRequest request) {
-        return of(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For") == null ? List.of()
-                : java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+        Enumeration<String> forwarded = request.getHeaders("X-Forwarded-For");
+        return of(request.getRemoteAddr(), forwarded == null ? List.of() : Collections.list(forwarded));
     }
 
     String of(String peer, List<String> forwardedHeaders) {
