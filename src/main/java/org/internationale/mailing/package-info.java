@@ -17,5 +17,10 @@
  * ({@code DailyMailCap}, in the database so every instance keeps it, addresses only hashed); beyond the cap nothing
  * is sent and nothing is said. Addresses stay out of logs; erasing a subscriber clears the relay replies, bounces,
  * cap rows and outbox files that could name them.
+ *
+ * <p>Subscribers send through this feature, so it knows them only by the events it declares: the subscribers feature
+ * fires {@code SubscriberErased}, {@code SubscriptionEnded} and {@code SubscriberExport}, which the ledger, the cap
+ * and the outbox observe; bounce handling fires {@code RecipientBounced} and {@code UnsubscribeMailed}, which the
+ * subscribers feature observes to count bounces and end subscriptions.
  */
 package org.internationale.mailing;

@@ -9,7 +9,9 @@
  * rather than sending it late, checked at every claim. Each language variant is rendered once per campaign; only the
  * footer with the subscriber's signed links is per message. Message-IDs are derived from campaign and subscriber, so
  * a message resent after a crash is recognisable as the same one. No open or click tracking: who reads union mail is
- * nobody's business.
+ * nobody's business. The mail is a jte template ({@code boundary/mail.jte}); the editors' desk
+ * ({@code /workspace/newsletters/…}, {@code /workspace/campaigns/…}) and {@code /api/admin/newsletters|campaigns}
+ * show the same preview ({@code NewsletterPreview}) and the same progress ({@code CampaignProgress}).
  *
  * <p>Campaign steps (start, deadline, close) live in the database and are taken by a one-second schedule on every
  * instance, the safety net; where an instance knows a step is due (a send or resume request, its lanes out of

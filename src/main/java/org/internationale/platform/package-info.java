@@ -10,5 +10,9 @@
  * import is not overwritten by the file (the import logs the conflict). A section's heading is a segment like a
  * clause, addressed as {@code <section>.title}: readers fetch it, editors revise it and translators translate it
  * through the same endpoints and the same rules ({@link org.internationale.platform.entity.PlatformText}).
+ * Editions freeze the whole text with its translations ({@link org.internationale.platform.control.EditionArchive}).
+ * Its faces: {@code /api/platform} and {@code /api/admin/platform}, the reader pages {@code /{lang}/platform} and
+ * {@code /{lang}/platform/changes}, and the editors' {@code /workspace/editions}, built from the same views
+ * ({@code PlatformView}, {@code EditionDiff}).
  */
 package org.internationale.platform;

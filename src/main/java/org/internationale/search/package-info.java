@@ -1,5 +1,6 @@
 /**
- * Search in every reader's language, scripts without spaces included: a Lucene index of everything published —
+ * Search in every reader's language, scripts without spaces included ({@code /api/search}, {@code /api/search/suggest} and
+ * the reader's {@code /{lang}/search} page, over the one {@link org.internationale.search.control.Searcher}): a Lucene index of everything published —
  * platform clauses, updates, statements, pages, sent newsletters — one index document per translation, tied to its
  * translation group, with a field set per language (Lucene's own analyzers) and a universal ICU field.
  *

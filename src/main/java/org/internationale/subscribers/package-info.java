@@ -9,8 +9,9 @@
  * mail (per client, per address, five mails a day) belong to mailing ({@code MailRequestThrottle},
  * {@code DailyMailCap}); preference and unsubscribe links are HMAC-signed with a key kept in the
  * database so every instance accepts them, and they never expire (RFC 8058). Addresses are for admins only. Export
- * and erasure (GDPR) reach the other features' records through {@code SubscriberExport} and {@code SubscriberErased}
- * events, so this feature never reads their tables; the erasure event carries the address, because some copies (a
+ * and erasure (GDPR) reach the other features' records through the {@code SubscriberExport} and
+ * {@code SubscriberErased} events (declared by mailing, which sends for us and observes them), so this feature never
+ * reads their tables; the erasure event carries the address, because some copies (a
  * relay's reply quoted in a bounce, an outbox file) are found only by it. A statement signature with the same contact
  * address is an organisation's separate act and is not erased with the subscriber.
  */

@@ -7,6 +7,9 @@
  * of the source exists after the one its latest revision was based on — so it cannot drift from the history.
  * Which text a reader gets is decided in one place, {@link org.internationale.text.control.TextLocalizer}, by
  * walking the language's fallback chain. Platform clauses, documents and newsletters are thin aggregates over
- * segments and add no translation logic of their own.
+ * segments and add no translation logic of their own. The formats texts travel in are here too: gettext PO (read and
+ * written by our own {@link org.internationale.text.control.PoReader}/{@link org.internationale.text.control.PoWriter},
+ * because no maintained Java PO library exists; GNU gettext's {@code msgfmt --check} is the judge in tests), ICU
+ * MessageFormat patterns, and Markdown through CommonMark.
  */
 package org.internationale.text;

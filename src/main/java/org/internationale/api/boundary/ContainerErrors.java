@@ -5,6 +5,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.internationale.api.control.ClientErrors;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,6 @@ import java.util.Map;
  */
 @WebServlet("/problem")
 public class ContainerErrors extends HttpServlet {
-
-    /** Prefix of a {@code sendError} message written for the client, e.g. by the authentication mechanism. */
-    public static final String CLIENT_MESSAGE = "client: ";
 
     private static final Map<Integer, String> DETAILS = Map.of(
             400, "The request could not be read.",
@@ -45,8 +43,8 @@ public class ContainerErrors extends HttpServlet {
         };
         // a message given to sendError by our own code is meant for the client; the container's own are not used
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
-        String detail = message instanceof String text && text.startsWith(CLIENT_MESSAGE)
-                ? text.substring(CLIENT_MESSAGE.length()) : DETAILS.getOrDefault(status, reason);
+        String detail = message instanceof String text && text.startsWith(ClientErrors.PREFIX)
+                ? text.substring(ClientErrors.PREFIX.length()) : DETAILS.getOrDefault(status, reason);
         String body = jakarta.json.Json.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", reason)

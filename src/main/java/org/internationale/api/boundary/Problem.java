@@ -3,6 +3,7 @@ package org.internationale.api.boundary;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
+import org.internationale.api.entity.RetryAfter;
 
 import java.time.Duration;
 
@@ -31,8 +32,11 @@ public final class Problem {
      * (rounded down, it would be refused once more).
      */
     public static Response tooManyRequests(String detail, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return Response.fromResponse(of(429, "Too Many Requests", detail).response()).header("Retry-After", seconds).build();
+        return withRetryAfter(of(429, "Too Many Requests", detail).response(), wait);
+    }
+
+    static Response withRetryAfter(Response response, Duration wait) {
+        return Response.fromResponse(response).header("Retry-After", RetryAfter.seconds(wait)).build();
     }
 
     public Problem with(String name, String value) {
@@ -47,6 +51,14 @@ public final class Problem {
     public Problem with(String name, int value) {
         body.add(name, value);
         return this;
+    }
+
+    /** A problem field of any kind a feature's exception names: text, a whole number, or null. */
+    public Problem with(String name, Object value) {
+        if (value instanceof Integer number) {
+            return with(name, number.intValue());
+        }
+        return with(name, value == null ? null : value.toString());
     }
 
     public Response response() {

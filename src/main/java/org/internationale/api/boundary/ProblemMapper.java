@@ -9,17 +9,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import org.internationale.identity.entity.AccountConflictException;
-import org.internationale.identity.entity.LoginRefusedException;
-import org.internationale.locale.entity.IllFormedLanguageTagException;
-import org.internationale.mailing.control.Mailer;
-import org.internationale.text.entity.StaleRevisionException;
-import org.internationale.translation.entity.PoSyntaxException;
+import org.internationale.api.entity.DescribedProblem;
 
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** Every failure becomes a problem-details response; see the package documentation. */
 @Provider
@@ -30,15 +25,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IllFormedLanguageTagException e) {
-                return Problem.of(400, "Ill-formed language tag", e.getMessage()).with("tag", e.tag()).response();
-            }
-            if (t instanceof StaleRevisionException e) {
-                return Problem.of(409, "Edited by someone else", e.getMessage())
-                        .with("baseRevision", e.baseRevision())
-                        .with("currentRevision", e.currentRevision())
-                        .with("currentText", e.currentText())
-                        .with("yourText", e.attemptedText()).response();
+            if (t instanceof DescribedProblem problem) {
+                return described(problem);
             }
             if (t instanceof ConstraintViolationException e) {
                 String detail = e.getConstraintViolations().stream()
@@ -46,22 +34,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                         .sorted().collect(Collectors.joining("; "));
                 return Problem.of(400, "Invalid request", detail.isEmpty() ? "The request is not valid." : detail).response();
             }
-            if (t instanceof LoginRefusedException e) {
-                return Problem.tooManyRequests(e.getMessage(), e.retryAfter());
-            }
-            if (t instanceof AccountConflictException e) {
-                return Problem.of(409, "Conflict", e.getMessage()).response();
-            }
             if (t instanceof HttpHardening.BodyTooLargeException e) {
                 return Problem.of(413, "Content Too Large", e.getMessage()).response();
-            }
-            if (t instanceof PoSyntaxException e) {
-                return Problem.of(400, "Unreadable translation file", e.getMessage()).with("line", e.line()).response();
-            }
-            if (t instanceof Mailer.MailNotSent) {
-                LOG.log(Level.WARNING, t.getMessage(), t);
-                return Problem.of(503, "Mail not sent", "The confirmation mail could not be sent just now; nothing was stored. "
-                        + "Please try again in a few minutes.").response();
             }
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 // an integrity constraint (unique number, unique slug…) refused a write that raced another one
@@ -87,6 +61,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, thrown);
         return Problem.of(500, "Internal error", "Something failed on our side; nothing you sent was stored half-way. "
                 + "Reference: " + reference).response();
+    }
+
+    /** A feature's own problem; a server-side one (5xx) is logged with its cause, which the client never sees. */
+    private static Response described(DescribedProblem problem) {
+        if (problem.status() >= 500) {
+            LOG.log(Level.WARNING, problem.getMessage(), (Throwable) problem);
+        }
+        Problem body = Problem.of(problem.status(), problem.title(), problem.detail());
+        problem.fields().forEach(body::with);
+        return problem.tryAgainAfter().map(wait -> Problem.withRetryAfter(body.response(), wait)).orElseGet(body::response);
     }
 
     /** {@code create.arg0.password} → {@code password}: clients know fields, not Java parameters. */

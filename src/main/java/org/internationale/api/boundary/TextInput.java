@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import org.internationale.text.control.XmlCharacters;
+import org.internationale.api.control.XmlCharacters;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.internationale.demands.control.Demands;
+import org.internationale.demands.control.DemandBoard;
 import org.internationale.demands.entity.DemandStatus;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
@@ -30,8 +30,7 @@ import java.time.format.DateTimeParseException;
 public class DemandStatusResource {
 
     @Inject
-    Demands demands;
-
+    DemandBoard demands;
 
     @Inject
     Permissions permissions;
@@ -43,14 +42,14 @@ public class DemandStatusResource {
     public static class StatusChange {
         public @NotNull String status;
         public @NotNull String date;
-        public @Size(max = 2000) String note;
+        public @Size(max = DemandBoard.MAX_NOTE) String note;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response record(@PathParam("id") String id, @Valid @NotNull StatusChange change) {
         String author = permissions.requireAny(Role.EDITOR).username();
-        if (!id.startsWith("demands.") || platform.clause(id).isEmpty()) {
+        if (!platform.isDemand(id)) {
             throw new NotFoundException("The platform has no demand '" + id + "'.");
         }
         DemandStatus.Status status;
@@ -62,6 +61,6 @@ public class DemandStatusResource {
             throw new BadRequestException(e instanceof DateTimeParseException ? "date must be like 2026-05-01." : e.getMessage());
         }
         DemandStatus entry = demands.record(id, status, date, change.note, author);
-        return Response.status(Response.Status.CREATED).entity(new Demands.Entry(entry.status().label(), entry.date(), entry.note())).build();
+        return Response.status(Response.Status.CREATED).entity(new DemandBoard.Entry(entry.status().label(), entry.date(), entry.note())).build();
     }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.internationale.demands.control.Demands;
+import org.internationale.demands.control.DemandBoard;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
 
@@ -25,7 +25,7 @@ import java.util.List;
 public class DemandsResource {
 
     @Inject
-    Demands demands;
+    DemandBoard demands;
 
     @Inject
     LanguageNegotiator negotiator;
@@ -34,7 +34,7 @@ public class DemandsResource {
     @GET
     public Response all(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Negotiated negotiated = negotiator.negotiate(lang, accept);
-        List<Demands.Demand> all = demands.all(negotiated);
+        List<DemandBoard.Demand> all = demands.all(negotiated);
         return Response.ok(all).header(HttpHeaders.CONTENT_LANGUAGE, negotiated.tag().value())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build();
     }
@@ -43,7 +43,7 @@ public class DemandsResource {
     @Path("{id}")
     public Response one(@PathParam("id") String id, @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String accept) {
         Negotiated negotiated = negotiator.negotiate(lang, accept);
-        Demands.Demand demand = demands.all(negotiated).stream().filter(d -> d.id().equals(id)).findFirst()
+        DemandBoard.Demand demand = demands.all(negotiated).stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFoundException("The platform has no demand '" + id + "'."));
         return Response.ok(demand).header(HttpHeaders.CONTENT_LANGUAGE, negotiated.tag().value()).build();
     }

@@ -18,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.internationale.identity.control.Accounts;
+import org.internationale.identity.control.AccountAdministration;
 import org.internationale.identity.control.ApiAuthentication;
 import org.internationale.identity.control.Logins;
 import org.internationale.identity.entity.Account;
@@ -43,7 +43,7 @@ public class SessionResource {
     ClientAddress clients;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     @Context
     HttpServletRequest request;

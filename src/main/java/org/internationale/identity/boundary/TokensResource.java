@@ -18,9 +18,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.internationale.identity.control.Accounts;
-import org.internationale.identity.control.ApiTokens;
+import org.internationale.identity.control.AccountAdministration;
 import org.internationale.identity.control.Permissions;
+import org.internationale.identity.control.TokenIssuer;
 import org.internationale.identity.entity.Account;
 import org.internationale.identity.entity.ApiToken;
 
@@ -35,10 +35,10 @@ import java.util.List;
 public class TokensResource {
 
     @Inject
-    ApiTokens tokens;
+    TokenIssuer tokens;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     @Inject
     Permissions permissions;
@@ -71,7 +71,7 @@ public class TokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response issue(@Valid @NotNull NewToken request) {
-        ApiTokens.Issued issued = tokens.issue(owner(), request.name.strip(),
+        TokenIssuer.Issued issued = tokens.issue(owner(), request.name.strip(),
                 Duration.ofDays(request.expiresInDays == null ? LONGEST_DAYS : request.expiresInDays));
         ApiToken token = issued.token();
         return Response.status(Response.Status.CREATED)

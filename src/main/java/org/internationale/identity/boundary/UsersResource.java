@@ -19,11 +19,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
-import org.internationale.identity.control.Accounts;
+import org.internationale.identity.control.AccountAdministration;
 import org.internationale.identity.control.Logins;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
@@ -44,7 +44,7 @@ public class UsersResource {
     static final int MIN_PASSWORD = 12;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     @Inject
     Permissions permissions;
@@ -106,7 +106,7 @@ public class UsersResource {
         Set<String> roles = changes.roles == null ? null : roles(changes.roles);
         Set<String> languages = changes.languages == null ? null : languages(changes.languages);
         requireLanguagesFor(roles == null ? account.roles() : roles, languages == null ? account.languages() : languages);
-        var changed = accounts.change(username, new Accounts.Changes(changes.displayName, changes.email,
+        var changed = accounts.change(username, new AccountAdministration.Changes(changes.displayName, changes.email,
                 changes.password == null ? null : changes.password.toCharArray(), roles, languages, changes.active));
         if (changes.password != null) {
             logins.keepThisSession(request, changed.username(), changed.passwordHash());

@@ -39,7 +39,7 @@ public class AdminBootstrap {
     PasswordHashing passwords;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     @Inject
     Clock clock;

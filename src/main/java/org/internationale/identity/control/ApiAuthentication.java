@@ -9,7 +9,8 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.internationale.api.boundary.ContainerErrors;
+import org.internationale.api.control.ClientErrors;
+import org.internationale.api.entity.RetryAfter;
 import org.internationale.identity.entity.Account;
 import org.internationale.identity.entity.LoginRefusedException;
 import org.internationale.system.control.ClientAddress;
@@ -47,7 +48,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
-    ApiTokens tokens;
+    TokenIssuer tokens;
 
     @Inject
     ClientAddress clients;
@@ -56,10 +57,10 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     Logins logins;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     @Inject
-    SecurityEvents events;
+    SecurityEventReporter events;
 
     @Inject
     CrossSiteRequests crossSite;
@@ -127,7 +128,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(result.get());
         } catch (LoginRefusedException e) {
             events.record(username, "login.throttled", request);
-            return refuse(response, 429, e.getMessage(), LoginRefusedException.seconds(e.retryAfter()));
+            return refuse(response, 429, e.getMessage(), RetryAfter.seconds(e.retryAfter()));
         }
     }
 
@@ -202,7 +203,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
             if (retryAfter != null) {
                 response.setHeader("Retry-After", Long.toString(Math.max(1, retryAfter)));
             }
-            response.sendError(status, ContainerErrors.CLIENT_MESSAGE + detail);
+            ClientErrors.send(response, status, detail);
         } catch (IOException e) {
             // the client went away; nothing to tell it
         }

@@ -5,11 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import org.internationale.identity.entity.LoginRefusedException;
-import org.internationale.system.control.ClientAddress;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import org.internationale.identity.entity.LoginRefusedException;
+import org.internationale.system.control.ClientAddress;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,7 +29,7 @@ public class Logins {
     LoginThrottle throttle;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,7 +52,7 @@ public class Logins {
      * A password change proves the current password like a login does, through the same throttle (charging the
      * name only, see {@link LoginThrottle#admitPasswordChange}): a stolen session or token cannot guess its way to the
      * password. The change ends the account's other sessions and revokes its
-     * tokens ({@link Accounts#changeOwnPassword}); the session that made it stays open.
+     * tokens ({@link AccountAdministration#changeOwnPassword}); the session that made it stays open.
      *
      * @return false when the current password is not right
      * @throws LoginRefusedException while this name must wait

@@ -23,7 +23,7 @@ public class Permissions {
     SecurityContext security;
 
     @Inject
-    Accounts accounts;
+    AccountAdministration accounts;
 
     private Caller caller;
 

@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -17,7 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.mailing.entity.BounceReport;
 import org.internationale.mailing.entity.Mail;
-import org.internationale.subscribers.control.Subscriptions;
+import org.internationale.mailing.entity.UnsubscribeMailed;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -53,7 +54,7 @@ public class BounceMailbox {
     BounceRecorder recorder;
 
     @Inject
-    Subscriptions subscriptions;
+    Event<UnsubscribeMailed> unsubscribes;
 
     /** Whether {@code BOUNCE_MAILBOX} names a mailbox to read. */
     public boolean configured() {
@@ -111,7 +112,7 @@ public class BounceMailbox {
             }
             BounceReport bounce = report.get();
             if (bounce.isUnsubscribe()) {
-                subscriptions.leave(bounce.unsubscribeId());
+                unsubscribes.fire(new UnsubscribeMailed(bounce.unsubscribeId()));
                 return true;
             }
             recorder.record(local instanceof MimeMessage mime ? mime.getMessageID() : null, bounce);

@@ -1,10 +1,11 @@
 package org.internationale.mailing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.internationale.mailing.entity.BounceReport;
-import org.internationale.subscribers.control.Subscriptions;
+import org.internationale.mailing.entity.RecipientBounced;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -24,7 +25,7 @@ public class BounceRecorder {
     DeliveryLedger ledger;
 
     @Inject
-    Subscriptions subscriptions;
+    Event<RecipientBounced> bounced;
 
     /** Does nothing when the report was recorded before. */
     @Transactional
@@ -35,12 +36,9 @@ public class BounceRecorder {
             return;
         }
         if (subscriber != null) {
-            boolean stopped = subscriptions.bounced(subscriber, bounce.hard(),
+            bounced.fire(new RecipientBounced(subscriber, bounce.hard(),
                     (bounce.hard() ? "permanent failure " : "repeated temporary failures, last ") + Optional.ofNullable(bounce.status()).orElse("")
-                            + Optional.ofNullable(bounce.diagnostic()).map(d -> ": " + d).orElse(""));
-            if (stopped) {
-                LOG.info(() -> "Mail to subscriber " + subscriber + " stopped after bounces");
-            }
+                            + Optional.ofNullable(bounce.diagnostic()).map(d -> ": " + d).orElse("")));
         }
     }
 }

@@ -4,10 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.internationale.subscribers.entity.SubscriberErased;
+import javax.sql.DataSource;
+import org.internationale.mailing.entity.SubscriberErased;
 import org.internationale.system.entity.SecretToken;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

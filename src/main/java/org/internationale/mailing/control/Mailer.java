@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.internationale.api.entity.DescribedProblem;
 import org.internationale.mailing.entity.Mail;
 import org.internationale.mailing.entity.SendOutcome;
 
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * Sends one mail now that someone asked for without logging in — a confirmation link, "you are subscribed already"
  * — by SMTP or into the outbox folder, DKIM-signed when a key is configured, within the {@link DailyMailCap} of its
- * address. Campaigns do not come through here (they go through the delivery ledger's lanes), nor do editors' test
+ * address. CampaignPlanner do not come through here (they go through the delivery ledger's lanes), nor do editors' test
  * sends. Errors never name the address: they end up in logs.
  */
 @ApplicationScoped
@@ -82,9 +83,25 @@ public class Mailer {
     }
 
     /** SMTP refused or could not be reached. The relay's reply is kept out: replies quote the recipient. */
-    public static class MailNotSent extends RuntimeException {
+    public static class MailNotSent extends RuntimeException implements DescribedProblem {
         public MailNotSent(String reason) {
             super("a mail was not sent: " + Mail.withoutAddresses(reason));
+        }
+
+        @Override
+        public int status() {
+            return 503;
+        }
+
+        @Override
+        public String title() {
+            return "Mail not sent";
+        }
+
+        /** The client hears what to do; the relay's reason stays in the log. */
+        @Override
+        public String detail() {
+            return "The confirmation mail could not be sent just now; nothing was stored. Please try again in a few minutes.";
         }
     }
 }

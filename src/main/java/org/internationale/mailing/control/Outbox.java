@@ -7,7 +7,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
-import org.internationale.subscribers.entity.SubscriberErased;
+import org.internationale.mailing.entity.SubscriberErased;
 
 import java.io.IOException;
 import java.io.InputStream;

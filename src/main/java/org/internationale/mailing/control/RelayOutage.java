@@ -2,6 +2,7 @@ package org.internationale.mailing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.internationale.mailing.entity.RelayPause;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,11 +30,7 @@ public class RelayOutage {
     /** Failures in a row; read on every message sent, so that the common case takes no lock. */
     private volatile int failures;
     /** The pause under way or last ended; null before the first. One field, so reason and time never disagree. */
-    private volatile Outage pause;
-
-    /** Why sending pauses, and until when. */
-    public record Outage(String reason, Instant until) {
-    }
+    private volatile RelayPause pause;
 
     protected RelayOutage() {
         // CDI
@@ -50,15 +47,15 @@ public class RelayOutage {
     }
 
     /** The pause under way, if sending pauses now: for the campaign's progress, so an editor sees why nothing moves. */
-    public Optional<Outage> current() {
-        Outage last = pause;
+    public Optional<RelayPause> current() {
+        RelayPause last = pause;
         return last != null && clock.instant().isBefore(last.until()) ? Optional.of(last) : Optional.empty();
     }
 
     /** A lane could not reach the relay; returns how long sending pauses (and the message waits). */
     public synchronized Duration unreachable(String reason) {
         Instant now = clock.instant();
-        Optional<Outage> under = current();
+        Optional<RelayPause> under = current();
         if (under.isPresent()) {
             // another lane found the same outage: one pause, counted once
             return Duration.between(now, under.get().until());
@@ -68,7 +65,7 @@ public class RelayOutage {
             length = LONGEST_PAUSE;
         }
         failures++;
-        pause = new Outage(reason, now.plus(length));
+        pause = new RelayPause(reason, now.plus(length));
         Duration logged = length;
         LOG.warning(() -> "The SMTP relay cannot be reached (" + reason + "); sending pauses for " + logged.toSeconds()
                 + " s, and the message waits without losing an attempt");

@@ -1,8 +1,8 @@
 package org.internationale.newsletter.boundary;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,12 +23,10 @@ import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.mailing.control.DeliveryLedger;
-import org.internationale.mailing.control.RelayOutage;
-import org.internationale.mailing.entity.DeliveryCounts;
 import org.internationale.newsletter.control.CampaignDispatcher;
-import org.internationale.newsletter.control.Campaigns;
+import org.internationale.newsletter.control.CampaignPlanner;
 import org.internationale.newsletter.entity.Campaign;
-import org.internationale.newsletter.entity.CampaignState;
+import org.internationale.newsletter.entity.CampaignProgress;
 import org.internationale.newsletter.entity.Coverage;
 import org.internationale.subscribers.control.Topics;
 import org.internationale.system.control.PublicAddress;
@@ -38,7 +36,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 
@@ -49,16 +46,13 @@ import java.util.function.LongFunction;
 public class CampaignsResource {
 
     @Inject
-    Campaigns campaigns;
+    CampaignPlanner campaigns;
 
     @Inject
     CampaignDispatcher dispatcher;
 
     @Inject
     DeliveryLedger ledger;
-
-    @Inject
-    RelayOutage relay;
 
     @Inject
     Topics topics;
@@ -89,23 +83,6 @@ public class CampaignsResource {
     public record Created(long id) {
     }
 
-    public record Progress(long id, long newsletterId, String state, List<String> topics, List<String> requiredLanguages,
-                           Instant at, Instant sendBy, String note, Instant createdAt, Instant startedAt, Instant finishedAt,
-                           long total, Map<String, Long> counts, long everUnknown, long sentLastMinute, int percentDone,
-                           RelayOutage.Outage relayUnreachable) {
-        /** {@code relayUnreachable}: while sending pauses because the relay cannot be reached, why and until when. */
-        static Progress of(Campaign c, DeliveryCounts counts, Optional<RelayOutage.Outage> outage) {
-            long done = counts.total() - counts.get(org.internationale.mailing.entity.DeliveryState.PENDING)
-                    - counts.get(org.internationale.mailing.entity.DeliveryState.SENDING);
-            return new Progress(c.id(), c.newsletterId(), c.state().label(), List.copyOf(c.topics()),
-                    c.requiredLanguages().stream().map(LanguageTag::value).toList(), c.sendAt().orElse(null), c.sendBy().orElse(null),
-                    c.note().orElse(null), c.createdAt(), c.startedAt().orElse(null), c.finishedAt().orElse(null),
-                    counts.total(), counts.byState(), counts.everUnknown(), counts.sentLastMinute(),
-                    counts.total() == 0 ? 0 : (int) (done * 100 / counts.total()),
-                    c.state() == CampaignState.SENDING ? outage.orElse(null) : null);
-        }
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull NewCampaign body, @Context UriInfo uri, @Context HttpServletRequest http) {
@@ -125,20 +102,17 @@ public class CampaignsResource {
     }
 
     @GET
-    public List<Progress> all() {
+    public List<CampaignProgress> all() {
         permissions.requireAny(Role.EDITOR);
-        List<Campaign> all = campaigns.all();
-        Map<Long, DeliveryCounts> counts = ledger.counts(all.stream().map(Campaign::id).toList());
-        Optional<RelayOutage.Outage> outage = relay.current();
-        return all.stream().map(c -> Progress.of(c, counts.get(c.id()), outage)).toList();
+        return campaigns.progress(campaigns.all());
     }
 
     @GET
     @Path("{id}")
-    public Progress one(@PathParam("id") long id) {
+    public CampaignProgress one(@PathParam("id") long id) {
         permissions.requireAny(Role.EDITOR);
         Campaign campaign = campaign(id);
-        return Progress.of(campaign, ledger.counts(id), relay.current());
+        return campaigns.progress(campaign);
     }
 
     @GET
@@ -176,30 +150,30 @@ public class CampaignsResource {
 
     @POST
     @Path("{id}/send")
-    public Progress send(@PathParam("id") long id) {
+    public CampaignProgress send(@PathParam("id") long id) {
         return transition(id, campaigns::send);
     }
 
     @POST
     @Path("{id}/pause")
-    public Progress pause(@PathParam("id") long id) {
+    public CampaignProgress pause(@PathParam("id") long id) {
         return transition(id, campaigns::pause);
     }
 
     @POST
     @Path("{id}/resume")
-    public Progress resume(@PathParam("id") long id) {
+    public CampaignProgress resume(@PathParam("id") long id) {
         return transition(id, campaigns::resume);
     }
 
     @POST
     @Path("{id}/cancel")
-    public Progress cancel(@PathParam("id") long id) {
+    public CampaignProgress cancel(@PathParam("id") long id) {
         String editor = permissions.requireAny(Role.EDITOR).username();
         return transition(id, c -> campaigns.cancel(c, "Cancelled by " + editor + "."));
     }
 
-    private Progress transition(long id, LongFunction<Campaign> step) {
+    private CampaignProgress transition(long id, LongFunction<Campaign> step) {
         permissions.requireAny(Role.EDITOR);
         campaign(id);
         Campaign campaign;
@@ -209,7 +183,7 @@ public class CampaignsResource {
             throw new ClientErrorException(e.getMessage(), 409);
         }
         dispatcher.campaignsChanged();
-        return Progress.of(campaign, ledger.counts(id), relay.current());
+        return campaigns.progress(campaign);
     }
 
     private Campaign campaign(long id) {

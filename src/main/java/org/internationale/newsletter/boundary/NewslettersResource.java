@@ -1,8 +1,8 @@
 package org.internationale.newsletter.boundary;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -17,20 +17,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
-import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.newsletter.control.NewsletterItems;
-import org.internationale.newsletter.control.NewsletterRenderer;
+import org.internationale.newsletter.control.NewsletterPreview;
 import org.internationale.newsletter.entity.Variant;
 import org.internationale.publishing.control.DocumentEditor;
 import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.system.control.PublicAddress;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -46,13 +43,10 @@ public class NewslettersResource {
     NewsletterItems items;
 
     @Inject
-    NewsletterRenderer renderer;
+    NewsletterPreview previews;
 
     @Inject
     DocumentEditor documents;
-
-    @Inject
-    LanguageRegistry languages;
 
     @Inject
     Permissions permissions;
@@ -100,17 +94,16 @@ public class NewslettersResource {
             permissions.requireReader(asked.value());
         }
         Document newsletter = newsletter(id);
-        LanguageTag language = asked == null ? newsletter.sourceLanguage() : asked;
-        permissions.requireReader(language.value());
-        if (!languages.offers(language)) {
-            throw new BadRequestException(language + " is not an offered language.");
+        LanguageTag language;
+        try {
+            language = previews.language(lang, newsletter);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
         }
-        URI base = publicAddress.base(http);
-        Variant variant = renderer.render(newsletter, language, language, base);
-        NewsletterRenderer.Footer footer = renderer.footer(variant.language(), "subscriber@example.org",
-                base.resolve("subscriptions/preferences"), base.resolve("subscriptions/unsubscribe"));
-        return new Preview(variant.language().value(), variant.direction(), variant.subject(), variant.html(footer.html()),
-                variant.text(footer.text()));
+        permissions.requireReader(language.value());
+        NewsletterPreview.Preview preview = previews.of(newsletter, language, publicAddress.base(http));
+        Variant variant = preview.variant();
+        return new Preview(variant.language().value(), variant.direction(), variant.subject(), preview.html(), preview.text());
     }
 
     private Document newsletter(long id) {

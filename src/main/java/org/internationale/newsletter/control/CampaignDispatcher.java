@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * connection and one ledger connection open and loops: report the last message and claim the next (one
  * transaction), wait for the rate limits by putting a message back rather than sleeping, compose, send. Lanes stop
  * when nothing is due; the schedule wakes them again. When the relay cannot be reached, the message goes back
- * unattempted and no lane runs until {@link RelayOutage}'s pause is over. Campaigns being paused, cancelled or past
+ * unattempted and no lane runs until {@link RelayOutage}'s pause is over. CampaignPlanner being paused, cancelled or past
  * their send-by time are left out of the very next claim, so nothing goes out late. A change to a campaign and the
  * last lane running out of messages announce {@link CampaignStepDue}: the schedule then takes its step at once
  * instead of at its next tick.
@@ -58,7 +58,7 @@ public class CampaignDispatcher {
     DeliveryLedger ledger;
 
     @Inject
-    Campaigns campaigns;
+    CampaignPlanner campaigns;
 
     @Inject
     CampaignMessages messages;

@@ -76,8 +76,7 @@ public class CampaignMessages {
         NewsletterRenderer.Footer footer = renderer.footer(variant.language(), email,
                 base.resolve("subscriptions/preferences?s=0&t=test"), base.resolve("subscriptions/unsubscribe?s=0&t=test"));
         String messageId = "<campaign-" + campaign.id() + ".test-" + clock.millis() + "." + Math.abs(email.hashCode()) + "@" + settings.fromDomain() + ">";
-        Variant marked = new Variant(variant.language(), variant.direction(), "[TEST] " + variant.subject(), variant.htmlBeforeFooter(),
-                variant.htmlAfterFooter(), variant.text());
+        Variant marked = variant.withSubject("[TEST] " + variant.subject());
         MimeMessage message = message(session, messageId, email, marked, footer);
         message.saveChanges();
         return dkim.sign(message);
@@ -106,7 +105,7 @@ public class CampaignMessages {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(variant.text(footer.text()), StandardCharsets.UTF_8.name());
         MimeBodyPart html = new MimeBodyPart();
-        html.setContent(variant.html(footer.html()), "text/html; charset=UTF-8");
+        html.setContent(renderer.html(variant, footer), "text/html; charset=UTF-8");
         message.setContent(new MimeMultipart("alternative", text, html));
         return message;
     }

@@ -65,7 +65,7 @@ public class CampaignSchedule {
     DeliveryLedger ledger;
 
     @Inject
-    Campaigns campaigns;
+    CampaignPlanner campaigns;
 
     @Inject
     CampaignDispatcher dispatcher;

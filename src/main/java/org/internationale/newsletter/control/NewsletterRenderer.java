@@ -5,15 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.internationale.api.boundary.HtmlPage;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.FallbackChain;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.newsletter.entity.Variant;
 import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.Document;
-import org.internationale.newsletter.entity.Variant;
 import org.internationale.publishing.entity.DocumentView;
+import org.internationale.site.control.Templates;
+import org.internationale.site.control.UiStrings;
 import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.control.TextLocalizer;
@@ -21,17 +22,17 @@ import org.internationale.text.entity.LocalizedText;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.SegmentKey;
 import org.internationale.text.entity.Translation;
-import org.internationale.translation.control.UiStrings;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Renders a newsletter in one language as mail: a {@code multipart/alternative} pair of HTML with inline styles and
- * plain text, {@code lang} and {@code dir} set on the HTML, the included updates listed with links to them in the
- * same language. Texts come through the one localisation rule (approved translation, else the source), so a preview
+ * Renders a newsletter in one language as mail: a {@code multipart/alternative} pair of HTML with inline styles
+ * (the jte template {@code newsletter/boundary/mail.jte}, escaped by jte) and plain text, {@code lang} and {@code dir}
+ * set on the HTML, the included updates listed with links to them in the same language. Texts come through the one localisation rule (approved translation, else the source), so a preview
  * shows exactly what a subscriber will get.
  */
 @ApplicationScoped
@@ -64,6 +65,9 @@ public class NewsletterRenderer {
     @Inject
     UiStrings ui;
 
+    @Inject
+    Templates templates;
+
     /**
      * {@link #render(Document, LanguageTag, LanguageTag, URI)} of a newsletter by id, reading it in a transaction of
      * its own: sending lanes call this, and outside a transaction their reads would go through a persistence context
@@ -93,69 +97,52 @@ public class NewsletterRenderer {
         LanguageTag served = body.language();
         String direction = languages.direction(served);
 
-        StringBuilder html = new StringBuilder(4096);
         StringBuilder text = new StringBuilder(2048);
-        html.append("<!DOCTYPE html><html lang=\"").append(esc(served.value())).append("\" dir=\"").append(direction).append("\">")
-                .append("<head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(esc(title.text())).append("</title></head>")
-                .append("<body style=\"margin:0;padding:0;background:#f4f4f4\">")
-                .append("<div style=\"max-width:640px;margin:0 auto;padding:24px;background:#ffffff;color:#1b1b1b;")
-                .append("font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Arial,sans-serif;font-size:16px\" dir=\"")
-                .append(direction).append("\" lang=\"").append(esc(served.value())).append("\">");
+        String notice = null;
         if (wanted != null && !languages.chain(wanted).first().equals(served) && languages.offers(served)) {
-            String notice = ui.text("mail.fallback", served, "language", languageName(wanted, served), "fallbackLanguage", languageName(served, served));
-            html.append("<p style=\"margin:0 0 1em 0;padding:8px;background:#fff4d6;font-size:14px\">").append(esc(notice)).append("</p>");
+            notice = ui.text("mail.fallback", served, "language", languageName(wanted, served), "fallbackLanguage", languageName(served, served));
             text.append(notice).append("\n\n");
         }
-        html.append("<h1 style=\"font-size:1.6em;margin:0 0 0.5em 0;line-height:1.25\">").append(esc(title.text())).append("</h1>");
         text.append(title.text()).append("\n").append("=".repeat(Math.min(60, Math.max(3, title.text().length())))).append("\n\n");
         if (!summary.text().isBlank()) {
-            html.append("<p style=\"margin:0 0 1em 0;font-size:1.1em;color:#444444\">").append(esc(summary.text())).append("</p>");
             text.append(summary.text()).append("\n\n");
         }
-        html.append(markdown.mailHtml(body.text()));
         text.append(markdown.plainText(body.text()).strip()).append("\n");
 
-        List<Long> included = items.of(newsletter.id());
-        if (!included.isEmpty()) {
-            String heading = ui.text("mail.in-this-issue", served);
-            html.append("<h2 style=\"font-size:1.25em;margin:1.2em 0 0.5em 0\">").append(esc(heading)).append("</h2><ul style=\"margin:0 0 1em 0;padding:0 1.5em\">");
-            text.append("\n").append(heading).append("\n\n");
-            for (Long id : included) {
-                Optional<DocumentView> update = documents.one(id, negotiator.negotiated(served));
-                if (update.isEmpty()) {
-                    continue;
-                }
+        List<Variant.Item> updates = new ArrayList<>();
+        String heading = ui.text("mail.in-this-issue", served);
+        for (Long id : items.of(newsletter.id())) {
+            Optional<DocumentView> update = documents.one(id, negotiator.negotiated(served));
+            if (update.isPresent()) {
                 DocumentView view = update.get();
                 String url = base.resolve(view.language() + "/updates/" + view.id()).toString();
-                html.append("<li style=\"margin:0 0 0.6em 0\" lang=\"").append(esc(view.language())).append("\" dir=\"").append(view.direction())
-                        .append("\"><a style=\"color:#b3001b\" href=\"").append(esc(url)).append("\">").append(esc(view.title())).append("</a>");
-                if (view.summary() != null && !view.summary().isBlank()) {
-                    html.append("<br>").append(esc(view.summary()));
-                }
-                html.append("</li>");
-                text.append("* ").append(view.title()).append("\n  ").append(url).append("\n");
+                updates.add(new Variant.Item(view.language(), view.direction(), view.title(), view.summary(), url));
             }
-            html.append("</ul>");
         }
-        html.append("<hr style=\"border:0;border-top:1px solid #dddddd;margin:24px 0 12px 0\"><div style=\"font-size:13px;color:#555555\">");
-        String after = "</div></div></body></html>";
-        return new Variant(served, direction, title.text(), html.toString(), after, text.toString().strip());
+        if (!updates.isEmpty()) {
+            text.append("\n").append(heading).append("\n\n");
+            updates.forEach(u -> text.append("* ").append(u.title()).append("\n  ").append(u.url()).append("\n"));
+        }
+        return new Variant(served, direction, title.text(), notice, summary.text(), markdown.mailHtml(body.text()), heading, updates,
+                text.toString().strip());
+    }
+
+    /** The whole HTML of one message: the variant around this subscriber's footer ({@code newsletter/boundary/mail.jte}). */
+    public String html(Variant variant, Footer footer) {
+        return templates.render("newsletter/boundary/mail.jte", Map.of("variant", variant, "footer", footer));
     }
 
     /** The footer of one message: why they get it, and their own links. */
     public Footer footer(LanguageTag language, String email, URI preferences, URI unsubscribe) {
-        String reason = ui.text("mail.footer.reason", language, "email", email);
-        String change = ui.text("mail.footer.preferences", language);
-        String leave = ui.text("mail.footer.unsubscribe", language);
-        String html = "<p style=\"margin:0 0 0.5em 0\">" + esc(reason) + "</p><p style=\"margin:0\"><a style=\"color:#555555\" href=\""
-                + esc(preferences.toString()) + "\">" + esc(change) + "</a> · <a style=\"color:#555555\" href=\""
-                + esc(unsubscribe.toString()) + "\">" + esc(leave) + "</a></p>";
-        String text = reason + "\n" + change + ": " + preferences + "\n" + leave + ": " + unsubscribe;
-        return new Footer(html, text);
+        return new Footer(ui.text("mail.footer.reason", language, "email", email), ui.text("mail.footer.preferences", language),
+                preferences.toString(), ui.text("mail.footer.unsubscribe", language), unsubscribe.toString());
     }
 
-    public record Footer(String html, String text) {
+    public record Footer(String reason, String change, String preferences, String leave, String unsubscribe) {
+
+        public String text() {
+            return reason + "\n" + change + ": " + preferences + "\n" + leave + ": " + unsubscribe;
+        }
     }
 
     private String languageName(LanguageTag tag, LanguageTag in) {
@@ -164,9 +151,5 @@ public class NewsletterRenderer {
 
     private LocalizedText localize(Segment segment, Map<Long, Map<LanguageTag, Translation>> translations, FallbackChain chain) {
         return localizer.localize(segment, translations.getOrDefault(segment.id(), Map.of()), chain);
-    }
-
-    private static String esc(String text) {
-        return HtmlPage.escape(text);
     }
 }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
-import org.internationale.platform.control.Editions;
+import org.internationale.platform.control.EditionArchive;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.List;
 public class EditionsResource {
 
     @Inject
-    Editions editions;
+    EditionArchive editions;
 
     @Inject
     LanguageNegotiator negotiator;

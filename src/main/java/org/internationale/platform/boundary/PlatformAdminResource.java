@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
-import org.internationale.platform.control.Editions;
+import org.internationale.platform.control.EditionArchive;
 import org.internationale.platform.control.PlatformReader;
 import org.internationale.platform.entity.ClauseForm;
 import org.internationale.platform.entity.PlatformText;
@@ -54,7 +54,7 @@ public class PlatformAdminResource {
     }
 
     @Inject
-    Editions editions;
+    EditionArchive editions;
 
     /** Publishes the platform as it stands, in every language, as the next numbered edition. */
     @jakarta.ws.rs.POST
@@ -64,8 +64,8 @@ public class PlatformAdminResource {
     public Response publishEdition(NewEdition edition) {
         String author = permissions.requireAny(Role.EDITOR).username();
         String note = edition == null ? null : edition.note;
-        if (note != null && note.length() > 1000) {
-            throw new BadRequestException("note is longer than 1000 characters.");
+        if (note != null && note.length() > EditionArchive.MAX_NOTE) {
+            throw new BadRequestException("note is longer than " + EditionArchive.MAX_NOTE + " characters.");
         }
         var published = editions.publish(note, author);
         return Response.status(Response.Status.CREATED).entity(new Published(published.number(), published.publishedAt())).build();

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
-import org.internationale.platform.control.Editions;
+import org.internationale.platform.control.EditionArchive;
 import org.internationale.platform.control.PlatformReader;
 
 /** The platform for readers, in the negotiated language with honest fallback flags. */
@@ -30,7 +30,7 @@ public class PlatformResource {
     LanguageNegotiator negotiator;
 
     @Inject
-    Editions editions;
+    EditionArchive editions;
 
     /** The live platform, or with {@code edition=N} that edition as it was published. */
     @GET

@@ -129,6 +129,14 @@ public class PlatformReader {
     }
 
     /**
+     * Whether a live clause of the demand groups has this id ({@code demands.housing.1}): the one rule for what
+     * updates may be about and what a status may be recorded for.
+     */
+    public boolean isDemand(String id) {
+        return id != null && id.startsWith("demands.") && clause(id).isPresent();
+    }
+
+    /**
      * A live clause or section heading by its id ({@code <section>.title} for a heading): whatever the platform serves
      * as a text, an editor can revise and a reader can fetch with its history.
      */

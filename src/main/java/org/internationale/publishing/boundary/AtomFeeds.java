@@ -1,11 +1,15 @@
 package org.internationale.publishing.boundary;
 
-import org.internationale.system.control.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.internationale.api.control.ClientErrors;
+import org.internationale.api.control.XmlCharacters;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
@@ -14,14 +18,11 @@ import org.internationale.locale.entity.Negotiated;
 import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.publishing.entity.DocumentView;
-import org.internationale.translation.control.UiStrings;
+import org.internationale.site.control.UiStrings;
+import org.internationale.system.control.PublicAddress;
 import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.TextExcerpt;
-import org.internationale.text.control.XmlCharacters;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class AtomFeeds extends HttpServlet {
         try {
             negotiated = negotiator.negotiate(path.group(1), null);
         } catch (IllegalArgumentException e) {
-            response.sendError(400, org.internationale.api.boundary.ContainerErrors.CLIENT_MESSAGE + e.getMessage());
+            ClientErrors.send(response, 400, e.getMessage());
             return;
         }
         String kind = path.group(2);

@@ -68,7 +68,7 @@ public class DocumentsAdminResource {
         public @Size(max = 2000) String summary;
         public @NotBlank @Size(max = 200_000) String body;
         public List<String> demands;
-        public @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}") String slug;
+        public @Pattern(regexp = Document.SLUG) String slug;
     }
 
     /** Request body: changed texts (null = unchanged), the document revision edited and the kind of change. */
@@ -219,7 +219,7 @@ public class DocumentsAdminResource {
         Set<String> demands = new LinkedHashSet<>();
         if (requested != null) {
             for (String clause : requested) {
-                if (clause == null || !clause.startsWith("demands.") || platform.clause(clause).isEmpty()) {
+                if (!platform.isDemand(clause)) {
                     throw new BadRequestException("'" + clause + "' is not a demand of the platform.");
                 }
                 demands.add(clause);

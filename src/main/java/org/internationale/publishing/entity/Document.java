@@ -35,6 +35,9 @@ import java.util.TreeMap;
 @Table(name = "document")
 public class Document {
 
+    /** What a page's address may be after {@code /pages/}: lower-case letters, digits and hyphens, as typed in both faces. */
+    public static final String SLUG = "[a-z0-9][a-z0-9-]{0,99}";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_seq")
     @SequenceGenerator(name = "document_seq", sequenceName = "document_seq", allocationSize = 50)

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
-import org.internationale.search.control.SearchChanges;
+import org.internationale.search.control.SearchChangeLog;
 import org.internationale.search.control.SearchIndex;
 import org.internationale.search.control.SearchIndexing;
 import org.internationale.search.entity.SearchStatus;
@@ -31,7 +31,7 @@ public class SearchStatusResource {
     SearchIndexing indexing;
 
     @Inject
-    SearchChanges changes;
+    SearchChangeLog changes;
 
     @Inject
     Permissions permissions;

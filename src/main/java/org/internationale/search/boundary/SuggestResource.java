@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
-import org.internationale.search.control.Suggestions;
+import org.internationale.search.control.QueryCompletion;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ import java.util.List;
 public class SuggestResource {
 
     @Inject
-    Suggestions suggestions;
+    QueryCompletion suggestions;
 
     @Inject
     LanguageNegotiator negotiator;

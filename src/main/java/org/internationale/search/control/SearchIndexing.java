@@ -42,7 +42,7 @@ import java.util.logging.Logger;
  * Keeps the index in step with what readers get: after each committed publication, withdrawal, approval or source
  * revision, the affected clause or document is indexed again in all its languages. That event reaches only the
  * instance that made the change, and is lost if the server dies between the commit and the indexing; so every
- * instance also follows the search change log ({@link SearchChanges}) once a second and indexes again whatever it has
+ * instance also follows the search change log ({@link SearchChangeLog}) once a second and indexes again whatever it has
  * not applied yet — changes made on other instances, or cut off by a crash, or whose indexing failed. A failure to
  * index never undoes the change.
  */
@@ -58,7 +58,7 @@ public class SearchIndexing {
     SearchSources sources;
 
     @Inject
-    SearchChanges changes;
+    SearchChangeLog changes;
 
     @Inject
     Clock clock;

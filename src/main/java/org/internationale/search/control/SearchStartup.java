@@ -31,7 +31,7 @@ public class SearchStartup {
     SearchIndexing indexing;
 
     @Inject
-    SearchChanges changes;
+    SearchChangeLog changes;
 
     @Resource
     ManagedExecutorService executor;

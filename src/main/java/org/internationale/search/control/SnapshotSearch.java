@@ -21,12 +21,10 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
-import org.internationale.api.boundary.HtmlPage;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.search.entity.SearchResult;
 import org.internationale.search.entity.SearchResult.Hit;
@@ -281,6 +279,7 @@ public final class SnapshotSearch {
 
     /** Stateless: one for every search. */
     private static final LeanPassageScorer PASSAGES = new LeanPassageScorer();
+    private static final SnippetFormatter SNIPPETS = new SnippetFormatter();
 
     /** Highlighted passages of each hit's own body field, HTML-escaped, matches in {@code <mark>}. */
     private Map<Integer, String> snippets(Query query, List<Candidate> shown, Map<Integer, Stored> stored)
@@ -293,7 +292,7 @@ public final class SnapshotSearch {
         stored.forEach((doc, text) -> bodies.put(doc, text.body()));
         UnifiedHighlighter highlighter = new ShownBodies(UnifiedHighlighter.builder(searcher, analyzer)
                 .withFieldMatcher(field -> true)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFormatter(SNIPPETS)
                 .withScorer(PASSAGES)
                 .withMaxLength(20_000)
                 .withWeightMatches(false), bodies);
@@ -311,7 +310,7 @@ public final class SnapshotSearch {
         }
         for (Candidate c : shown) {
             if (snippets.get(c.doc()) == null) {
-                snippets.put(c.doc(), HtmlPage.escape(TextExcerpt.of(stored.get(c.doc()).body(), c.language(), 200)));
+                snippets.put(c.doc(), SNIPPETS.escape(TextExcerpt.of(stored.get(c.doc()).body(), c.language(), 200)));
             }
         }
         return snippets;

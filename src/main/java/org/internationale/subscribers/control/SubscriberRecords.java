@@ -9,8 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.mailing.entity.SubscriberExport;
 import org.internationale.subscribers.entity.Subscriber;
-import org.internationale.subscribers.entity.SubscriberExport;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,21 +1,26 @@
 package org.internationale.subscribers.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.entity.Language;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.mailing.control.Mailer;
+import org.internationale.mailing.entity.EmailAddress;
 import org.internationale.mailing.entity.Mail;
-import org.internationale.subscribers.entity.EmailAddress;
+import org.internationale.mailing.entity.RecipientBounced;
+import org.internationale.mailing.entity.SubscriberErased;
+import org.internationale.mailing.entity.SubscriptionEnded;
+import org.internationale.mailing.entity.UnsubscribeMailed;
+import org.internationale.site.control.UiStrings;
+import org.internationale.subscribers.entity.Preferences;
 import org.internationale.subscribers.entity.Subscriber;
-import org.internationale.subscribers.entity.SubscriberErased;
 import org.internationale.subscribers.entity.SubscriberState;
-import org.internationale.subscribers.entity.SubscriptionEnded;
 import org.internationale.system.entity.SecretToken;
-import org.internationale.translation.control.UiStrings;
 
 import java.net.URI;
 import java.time.Clock;
@@ -207,6 +212,41 @@ public class Subscriptions {
             ended.fire(new SubscriptionEnded(id));
         }
         return stopped;
+    }
+
+    /** A first report of a bounce counts against the address; enough of them stop its mail. */
+    @Transactional
+    void onBounced(@Observes RecipientBounced bounce) {
+        if (bounced(bounce.subscriberId(), bounce.hard(), bounce.reason())) {
+            LOG.info(() -> "Mail to subscriber " + bounce.subscriberId() + " stopped after bounces");
+        }
+    }
+
+    @Transactional
+    void onUnsubscribeMailed(@Observes UnsubscribeMailed unsubscribe) {
+        leave(unsubscribe.subscriberId());
+    }
+
+    /** The preference page's view of a subscriber: three language slots, the topics, the pause. */
+    public Preferences preferences(Subscriber subscriber) {
+        List<LanguageTag> current = subscriber.languages();
+        List<Preferences.Slot> slots = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LanguageTag selected = i < current.size() ? current.get(i) : null;
+            Set<LanguageTag> options = new LinkedHashSet<>();
+            if (selected != null) {
+                // a language chosen before we offered it stays chosen
+                options.add(selected);
+            }
+            languages.languages().stream().map(Language::tag).forEach(options::add);
+            slots.add(new Preferences.Slot(i + 1, i > 0, options.stream()
+                    .map(o -> new Preferences.Option(o.value(), languages.offers(o) ? languages.language(o).nativeName() : o.value(),
+                            o.equals(selected)))
+                    .toList()));
+        }
+        List<Preferences.Topic> chosenTopics = topics.all().stream()
+                .map(t -> new Preferences.Topic(t, subscriber.topics().contains(t))).toList();
+        return new Preferences(subscriber.email(), slots, chosenTopics, subscriber.paused());
     }
 
     /** Who a campaign to these topics goes to: confirmed, not paused, subscribed to at least one of them. */

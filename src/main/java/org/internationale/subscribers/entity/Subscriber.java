@@ -15,6 +15,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.mailing.entity.EmailAddress;
 
 import java.time.Duration;
 import java.time.Instant;

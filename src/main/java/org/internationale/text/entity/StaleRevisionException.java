@@ -1,7 +1,11 @@
 package org.internationale.text.entity;
 
+import org.internationale.api.entity.DescribedProblem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 /** A writer based an edit on a revision that is no longer the latest: answering 409 keeps both versions. */
-public class StaleRevisionException extends RuntimeException {
+public class StaleRevisionException extends RuntimeException implements DescribedProblem {
 
     private final int baseRevision;
     private final int currentRevision;
@@ -36,5 +40,26 @@ public class StaleRevisionException extends RuntimeException {
 
     public String currentText() {
         return currentText;
+    }
+
+    @Override
+    public int status() {
+        return 409;
+    }
+
+    @Override
+    public String title() {
+        return "Edited by someone else";
+    }
+
+    /** Both texts go back, so the writer can merge without losing a word. */
+    @Override
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("baseRevision", baseRevision);
+        fields.put("currentRevision", currentRevision);
+        fields.put("currentText", currentText);
+        fields.put("yourText", attemptedText);
+        return fields;
     }
 }

@@ -23,29 +23,28 @@ import org.internationale.identity.entity.Role;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
-import org.internationale.text.control.WordDiff;
 import org.internationale.text.entity.DiffRun;
+import org.internationale.text.entity.PoCatalog;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.SegmentKey;
 import org.internationale.text.entity.Translation;
-import org.internationale.translation.control.Glossary;
-import org.internationale.translation.control.PoReader;
-import org.internationale.translation.control.TranslationChecks;
+import org.internationale.text.entity.TranslationRevision;
 import org.internationale.translation.control.TranslationExchange;
 import org.internationale.translation.control.TranslationImport;
 import org.internationale.translation.control.TranslationMemory;
 import org.internationale.translation.control.TranslationProgress;
 import org.internationale.translation.control.TranslationWorkflow;
 import org.internationale.translation.entity.ImportReport;
-import org.internationale.translation.entity.PoCatalog;
 import org.internationale.translation.entity.Progress;
 import org.internationale.translation.entity.QaWarning;
 import org.internationale.translation.entity.Suggestion;
+import org.internationale.translation.entity.TranslationView;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The translation workflow of one language: progress, each text with the source change since its translation, saving
@@ -57,8 +56,8 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class TranslationsResource {
 
-    public static final String PO_TYPE = "text/x-gettext-translation";
-    public static final String XLIFF_TYPE = "application/xliff+xml";
+    static final String PO_TYPE = TranslationExchange.PO_TYPE;
+    static final String XLIFF_TYPE = TranslationExchange.XLIFF_TYPE;
 
     @Inject
     Permissions permissions;
@@ -82,24 +81,21 @@ public class TranslationsResource {
     TranslationMemory memory;
 
     @Inject
-    Glossary glossary;
-
-    @Inject
     LanguageRegistry languages;
 
     /** Request body; a class, not a record: Payara's OpenAPI scanner fails on validated record components. */
     public static class Edit {
-        public @NotNull @NotBlank @Size(max = 20_000) String text;
+        public @NotNull @NotBlank @Size(max = TranslationWorkflow.MAX_TEXT) String text;
         public @NotNull @Min(0) Integer baseRevision;
         public @Min(1) Integer sourceRevision;
         public String translatedFrom;
-        public @Size(max = 500) String message;
+        public @Size(max = TranslationWorkflow.MAX_MESSAGE) String message;
     }
 
     /** Request body: the translation revision acted on, as the caller saw it. */
     public static class RevisionChoice {
         public @NotNull @Min(1) Integer revision;
-        public @Size(max = 2000) String comment;
+        public @Size(max = TranslationWorkflow.MAX_COMMENT) String comment;
         public @Min(0) Integer baseRevision;
     }
 
@@ -156,7 +152,7 @@ public class TranslationsResource {
         }
         PoCatalog catalog;
         try {
-            catalog = text.stripLeading().startsWith("<") ? TranslationExchange.readXliff(text) : PoReader.read(text);
+            catalog = TranslationExchange.read(text);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException("The file cannot be read: " + e.getMessage());
         }
@@ -173,7 +169,7 @@ public class TranslationsResource {
         LanguageTag language = offered(lang);
         permissions.requireReader(language.value());
         Segment segment = segment(id);
-        return view(segment, language, workflow.translation(segment, language));
+        return view(segment, language);
     }
 
     @PUT
@@ -190,9 +186,8 @@ public class TranslationsResource {
             throw new BadRequestException("The source of " + id + " has no revision " + edit.sourceRevision + ".");
         }
         LanguageTag pivot = edit.translatedFrom == null || edit.translatedFrom.isBlank() ? null : LanguageTag.of(edit.translatedFrom);
-        TranslationWorkflow.Saved saved = workflow.save(segment, language, edit.text.strip(), edit.baseRevision,
-                edit.sourceRevision, pivot, author, edit.message);
-        return view(segment(id), language, Optional.of(saved.translation()));
+        workflow.save(segment, language, edit.text.strip(), edit.baseRevision, edit.sourceRevision, pivot, author, edit.message);
+        return view(segment, language);
     }
 
     @POST
@@ -202,7 +197,8 @@ public class TranslationsResource {
         LanguageTag language = offered(lang);
         permissions.require(Role.TRANSLATOR, language.value());
         Segment segment = translated(id, language);
-        return view(segment(id), language, Optional.of(workflow.submit(segment.key(), language, choice.revision)));
+        workflow.submit(segment.key(), language, choice.revision);
+        return view(segment, language);
     }
 
     @POST
@@ -212,7 +208,8 @@ public class TranslationsResource {
         LanguageTag language = offered(lang);
         String reviewer = permissions.require(Role.REVIEWER, language.value()).username();
         Segment segment = translated(id, language);
-        return view(segment(id), language, Optional.of(workflow.approve(segment.key(), language, choice.revision, reviewer)));
+        workflow.approve(segment.key(), language, choice.revision, reviewer);
+        return view(segment, language);
     }
 
     @POST
@@ -225,8 +222,8 @@ public class TranslationsResource {
             throw new BadRequestException("Say what should change: a comment is required to send a translation back.");
         }
         Segment segment = translated(id, language);
-        return view(segment(id), language, Optional.of(workflow.sendBack(segment.key(), language, choice.revision, reviewer,
-                choice.comment.strip())));
+        workflow.sendBack(segment.key(), language, choice.revision, reviewer, choice.comment.strip());
+        return view(segment, language);
     }
 
     /** {@code {revision, baseRevision}}: make revision the newest again; baseRevision is the latest the caller saw. */
@@ -244,8 +241,8 @@ public class TranslationsResource {
         if (choice.baseRevision == null) {
             throw new BadRequestException("baseRevision is required: the latest revision you saw.");
         }
-        return view(segment(id), language, Optional.of(workflow.restore(segment.key(), language, choice.revision,
-                choice.baseRevision, author)));
+        workflow.restore(segment.key(), language, choice.revision, choice.baseRevision, author);
+        return view(segment, language);
     }
 
     @GET
@@ -289,22 +286,16 @@ public class TranslationsResource {
         return segment;
     }
 
-    private View view(Segment segment, LanguageTag language, Optional<Translation> translation) {
-        var latestSource = segment.latest();
-        Optional<Translation> present = translation.filter(t -> !t.revisions().isEmpty());
-        Integer basedOn = present.map(t -> t.latest().basedOnRevision()).orElse(null);
-        String basedOnText = basedOn == null ? null : segment.revision(basedOn).map(r -> r.text()).orElse(null);
-        List<Diff> changes = basedOnText == null || basedOn == latestSource.number() ? List.of()
-                : Diff.of(WordDiff.diff(basedOnText, latestSource.text(), segment.sourceLanguage()));
-        List<QaWarning> warnings = present.map(t -> TranslationChecks.check(latestSource.text(), t.latest().text(), language,
-                glossary.of(language))).orElse(List.of());
-        List<Revision> history = present.map(t -> t.revisions().stream().map(r -> new Revision(r.number(), r.text(),
+    /** The JSON face of {@link TranslationView}: null text and revision while there is no translation, history oldest first. */
+    private View view(Segment segment, LanguageTag language) {
+        TranslationView view = workflow.view(segment, language, permissions.caller());
+        List<TranslationRevision> oldestFirst = new ArrayList<>(view.history());
+        Collections.reverse(oldestFirst);
+        List<Revision> history = oldestFirst.stream().map(r -> new Revision(r.number(), r.text(),
                 r.basedOnRevision(), r.translatedFrom().map(LanguageTag::value).orElse(null), r.author(), r.createdAt(), r.message()))
-                .toList()).orElse(List.of());
-        return new View(segment.key().value(), language.value(), TranslationProgress.state(segment, present.orElse(null)),
-                present.map(t -> t.reviewState().label()).orElse(null), present.flatMap(Translation::reviewComment).orElse(null),
-                present.flatMap(Translation::reviewedBy).orElse(null), latestSource.number(), latestSource.text(), basedOn,
-                basedOnText, changes, present.map(t -> t.latest().text()).orElse(null), present.map(t -> t.latest().number()).orElse(null),
-                warnings, history);
+                .toList();
+        return new View(view.id(), view.language(), view.state(), view.reviewState(), view.reviewComment(), view.reviewedBy(),
+                view.sourceRevision(), view.sourceText(), view.basedOnRevision(), view.basedOnSourceText(), Diff.of(view.sourceChanges()),
+                view.translated() ? view.text() : null, view.translated() ? view.revision() : null, view.warnings(), history);
     }
 }

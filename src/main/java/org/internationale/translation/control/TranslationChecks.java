@@ -16,6 +16,7 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.control.MessageFormats;
 import org.internationale.translation.entity.GlossaryTerm;
 import org.internationale.translation.entity.QaWarning;
 
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

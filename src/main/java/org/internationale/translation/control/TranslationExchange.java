@@ -3,20 +3,22 @@ package org.internationale.translation.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.internationale.locale.entity.LanguageTag;
-import org.internationale.text.control.SegmentStore;
-import org.internationale.text.control.XmlCharacters;
-import org.internationale.text.entity.Segment;
-import org.internationale.text.entity.Translation;
-import org.internationale.translation.entity.PoCatalog;
-import org.internationale.translation.entity.PoEntry;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
+import org.internationale.api.control.XmlCharacters;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.control.PoReader;
+import org.internationale.text.control.PoWriter;
+import org.internationale.text.control.SegmentStore;
+import org.internationale.text.entity.PoCatalog;
+import org.internationale.text.entity.PoEntry;
+import org.internationale.text.entity.Segment;
+import org.internationale.text.entity.Translation;
+
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -180,6 +182,19 @@ public class TranslationExchange {
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The media types of the two exchange formats, for downloads and uploads alike. */
+    public static final String PO_TYPE = "text/x-gettext-translation";
+    public static final String XLIFF_TYPE = "application/xliff+xml";
+
+    /**
+     * A PO or XLIFF 2.0 file, told apart by its content: XLIFF is XML, anything else is read as PO.
+     *
+     * @throws IllegalArgumentException when the file cannot be read, saying where
+     */
+    public static PoCatalog read(String text) {
+        return text.stripLeading().startsWith("<") ? readXliff(text) : PoReader.read(text);
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
+import org.internationale.text.entity.PoCatalog;
+import org.internationale.text.entity.PoEntry;
 import org.internationale.text.entity.ReviewState;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.SegmentKey;
@@ -14,8 +16,6 @@ import org.internationale.text.entity.TranslationRevision;
 import org.internationale.translation.entity.ImportOutcome;
 import org.internationale.translation.entity.ImportOutcome.Result;
 import org.internationale.translation.entity.ImportReport;
-import org.internationale.translation.entity.PoCatalog;
-import org.internationale.translation.entity.PoEntry;
 
 import java.time.Clock;
 import java.util.ArrayList;

@@ -55,7 +55,7 @@ import java.util.Set;
 @ApplicationScoped
 public class TranslationMemory {
 
-    /** Suggestions below this match are noise. */
+    /** QueryCompletion below this match are noise. */
     static final int MINIMUM_MATCH = 50;
     /** Revisions saved this close to the last refresh on another instance may have older ids; look back this far. */
     private static final long LOOK_BACK_SECONDS = 300;

@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.internationale.identity.entity.Caller;
+import org.internationale.identity.entity.Role;
+import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.control.WordDiff;
-
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.Translation;
 import org.internationale.text.entity.TranslationState;
@@ -33,6 +35,9 @@ public class TranslationProgress {
 
     @Inject
     SegmentStore segments;
+
+    @Inject
+    LanguageRegistry languages;
 
     /** The segments a translator of {@code language} works on: live, with another source language. */
     public List<Segment> workingSet(LanguageTag language) {
@@ -78,4 +83,19 @@ public class TranslationProgress {
         return new Progress(language.value(), total, counts, work);
     }
 
+    /** Progress per language the caller is granted, in tag order: what the workspace's first page shows them. */
+    public Map<String, Progress> ofCaller(Caller caller) {
+        Map<String, Progress> progressByLanguage = new LinkedHashMap<>();
+        if (caller.has(Role.TRANSLATOR) || caller.has(Role.REVIEWER)) {
+            caller.languages().stream().sorted().map(LanguageTag::of).filter(languages::offers)
+                    .filter(l -> !l.equals(languages.source()))
+                    .forEach(l -> progressByLanguage.put(l.value(), of(l)));
+        }
+        return progressByLanguage;
+    }
+
+    /** Every language texts are translated into: the offered ones but the source. */
+    public List<String> translatedLanguages() {
+        return languages.languages().stream().map(l -> l.tag().value()).filter(t -> !t.equals(languages.source().value())).toList();
+    }
 }

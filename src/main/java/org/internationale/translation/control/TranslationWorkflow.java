@@ -6,18 +6,28 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.identity.entity.Caller;
+import org.internationale.identity.entity.Role;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.SegmentStore;
+import org.internationale.text.control.WordDiff;
+import org.internationale.text.entity.DiffRun;
 import org.internationale.text.entity.ReviewState;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.SegmentKey;
 import org.internationale.text.entity.StaleRevisionException;
 import org.internationale.text.entity.Translation;
 import org.internationale.text.entity.TranslationRevision;
+import org.internationale.translation.entity.QaWarning;
 import org.internationale.translation.entity.TranslationApproved;
+import org.internationale.translation.entity.TranslationView;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,6 +45,20 @@ public class TranslationWorkflow {
 
     @Inject
     Clock clock;
+
+    /** The limits of what a translator or reviewer sends, the same in the workspace and the API. */
+    public static final int MAX_TEXT = 20_000;
+    public static final int MAX_MESSAGE = 500;
+    public static final int MAX_COMMENT = 2000;
+
+    @Inject
+    TranslationMemory memory;
+
+    @Inject
+    Glossary glossary;
+
+    @Inject
+    MarkdownRenderer markdown;
 
     @Inject
     Event<TranslationApproved> approved;
@@ -150,5 +174,30 @@ public class TranslationWorkflow {
 
     public Optional<Translation> translation(Segment segment, LanguageTag language) {
         return segments.translation(segment, language);
+    }
+
+    /** A text in a language as stored now (read again: a save may just have committed, or lost a race). */
+    public TranslationView view(Segment segment, LanguageTag language, Caller caller) {
+        Segment current = segments.find(segment.key()).orElseThrow();
+        Optional<Translation> translation = translation(current, language).filter(t -> !t.revisions().isEmpty());
+        var latestSource = current.latest();
+        Integer basedOn = translation.map(t -> t.latest().basedOnRevision()).orElse(null);
+        String basedOnText = basedOn == null ? null : current.revision(basedOn).map(r -> r.text()).orElse(null);
+        List<DiffRun> changes = basedOnText == null || basedOn == latestSource.number() ? List.of()
+                : WordDiff.diff(basedOnText, latestSource.text(), current.sourceLanguage());
+        String text = translation.map(t -> t.latest().text()).orElse("");
+        var terms = glossary.of(language);
+        List<QaWarning> warnings = translation.isEmpty() ? List.of() : TranslationChecks.check(latestSource.text(), text, language, terms);
+        // the glossary terms this source contains, compared case-insensitively without the server's locale
+        String folded = latestSource.text().toLowerCase(Locale.ROOT);
+        var relevant = terms.stream().filter(t -> folded.contains(t.sourceTerm().toLowerCase(Locale.ROOT))).toList();
+        List<TranslationRevision> history = new ArrayList<>(translation.map(Translation::revisions).orElse(List.of()));
+        history.sort((a, b) -> Integer.compare(b.number(), a.number()));
+        return new TranslationView(current.key().value(), language.value(), current.sourceLanguage().value(),
+                TranslationProgress.state(current, translation.orElse(null)), translation.map(t -> t.reviewState().label()).orElse(null),
+                translation.flatMap(Translation::reviewComment).orElse(null), translation.flatMap(Translation::reviewedBy).orElse(null),
+                latestSource.number(), latestSource.text(), markdown.html(latestSource.text()), basedOn, basedOnText, changes, text, translation.map(t -> t.latest().number()).orElse(0),
+                warnings, relevant, memory.suggest(latestSource.text(), current.sourceLanguage(), language, 5), history,
+                caller.has(Role.TRANSLATOR, language.value()), caller.has(Role.REVIEWER, language.value()));
     }
 }

@@ -6,9 +6,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.internationale.mailing.entity.BounceReport;
-import org.internationale.subscribers.control.Subscriptions;
-import org.internationale.subscribers.entity.Subscriber;
+import org.internationale.mailing.entity.UnsubscribeMailed;
 import org.internationale.system.control.SharedSecrets;
+import org.internationale.testing.RecordingEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class BounceMailboxTest {
     private BounceMailbox mailbox;
     private Verp verp;
     private final List<String> recorded = new ArrayList<>();
-    private final List<Long> left = new ArrayList<>();
+    private final RecordingEvent<UnsubscribeMailed> unsubscribes = new RecordingEvent<>();
 
     @BeforeEach
     void mailbox() {
@@ -72,13 +72,7 @@ class BounceMailboxTest {
                 recorded.add(reportId + " " + bounce.deliveryId() + " " + bounce.hard() + " " + bounce.status());
             }
         };
-        mailbox.subscriptions = new Subscriptions() {
-            @Override
-            public Optional<Subscriber> leave(long id) {
-                left.add(id);
-                return Optional.empty();
-            }
-        };
+        mailbox.unsubscribes = unsubscribes;
     }
 
     @AfterEach
@@ -140,7 +134,7 @@ class BounceMailboxTest {
 
         assertEquals(2, mailbox.check());
         assertEquals(List.of("<report-1@mx.example.org> 150 true 5.1.1"), recorded);
-        assertEquals(List.of(42L), left);
+        assertEquals(List.of(new UnsubscribeMailed(42L)), unsubscribes.fired);
         MimeMessage[] remaining = pop3.getReceivedMessages();
         assertEquals(1, remaining.length, "only the person's letter is left for a person to read");
         assertEquals("a question about the newsletter", remaining[0].getSubject());

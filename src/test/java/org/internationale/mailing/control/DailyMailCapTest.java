@@ -1,6 +1,6 @@
 package org.internationale.mailing.control;
 
-import org.internationale.subscribers.entity.SubscriberErased;
+import org.internationale.mailing.entity.SubscriberErased;
 import org.internationale.testing.ManualClock;
 import org.internationale.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;

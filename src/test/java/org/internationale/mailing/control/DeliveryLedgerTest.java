@@ -5,7 +5,7 @@ import org.internationale.mailing.entity.DeliveryCounts;
 import org.internationale.mailing.entity.DeliveryState;
 import org.internationale.mailing.entity.Recipient;
 import org.internationale.mailing.entity.SendOutcome;
-import org.internationale.subscribers.entity.SubscriberErased;
+import org.internationale.mailing.entity.SubscriberErased;
 import org.internationale.testing.ManualClock;
 import org.internationale.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;

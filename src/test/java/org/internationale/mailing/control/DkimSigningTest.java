@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Signatures made by {@link DkimSigning} as an independent verifier (Apache James jDKIM) sees them. */
+/** SignatureWorkflow made by {@link DkimSigning} as an independent verifier (Apache James jDKIM) sees them. */
 class DkimSigningTest {
 
     private final KeyPair keys = generate();

@@ -1,5 +1,6 @@
 package org.internationale.mailing.control;
 
+import org.internationale.mailing.entity.RelayPause;
 import org.internationale.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class RelayOutageTest {
         assertTrue(relay.current().isEmpty());
         assertEquals(RelayOutage.FIRST_PAUSE, relay.unreachable("connection refused"));
         assertFalse(relay.open());
-        assertEquals(new RelayOutage.Outage("connection refused", clock.instant().plus(RelayOutage.FIRST_PAUSE)), relay.current().orElseThrow());
+        assertEquals(new RelayPause("connection refused", clock.instant().plus(RelayOutage.FIRST_PAUSE)), relay.current().orElseThrow());
         clock.advance(RelayOutage.FIRST_PAUSE.minusMillis(1));
         assertFalse(relay.open());
         clock.advance(Duration.ofMillis(1));

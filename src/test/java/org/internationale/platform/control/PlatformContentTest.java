@@ -2,6 +2,7 @@ package org.internationale.platform.control;
 
 import org.internationale.platform.entity.ClauseForm;
 import org.internationale.platform.entity.SectionSource;
+import org.internationale.system.control.SeedFiles;
 import org.internationale.testing.Project;
 import org.internationale.text.entity.ChangeKind;
 import org.junit.jupiter.api.Test;

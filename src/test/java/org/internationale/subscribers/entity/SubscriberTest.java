@@ -1,6 +1,7 @@
 package org.internationale.subscribers.entity;
 
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.mailing.entity.EmailAddress;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,8 +2,9 @@ package org.internationale.translation.control;
 
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.testing.Project;
+import org.internationale.text.control.PoReader;
+import org.internationale.text.entity.PoEntry;
 import org.internationale.translation.entity.GlossaryTerm;
-import org.internationale.translation.entity.PoEntry;
 import org.internationale.translation.entity.QaWarning;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,49 @@
+package org.internationale.site.control;
+
+import com.ibm.icu.util.ULocale;
+import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.entity.LanguageTag;
+import org.internationale.site.entity.LanguageChoice;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LanguageMenuTest {
+
+    private final LanguageRegistry registry = new LanguageRegistry(LanguageTag.of("en"),
+            List.of("es", "fr", "de", "ar", "fa", "sw", "tr", "ru", "ja", "zh-Hans").stream().map(LanguageTag::of).toList(), Map.of());
+
+    private List<String> names(String pageLanguage) {
+        return LanguageMenu.of(registry.languages(), ULocale.forLanguageTag(pageLanguage), pageLanguage, "/platform").stream()
+                .map(LanguageChoice::nativeName).toList();
+    }
+
+    @Test
+    void nativeNamesInTheCollationOfThePageLanguage() {
+        List<String> english = names("en");
+        assertEquals(List.of("Deutsch", "English", "español", "français", "Kiswahili", "Türkçe", "русский", "العربية", "فارسی",
+                "日本語", "简体中文").stream().map(String::toLowerCase).toList(),
+                english.stream().map(String::toLowerCase).toList(), english.toString());
+        // Arabic collation puts the Arabic script first
+        List<String> arabic = names("ar");
+        assertEquals("العربية", arabic.get(0), arabic.toString());
+        assertEquals("فارسی", arabic.get(1), arabic.toString());
+        // Russian collation puts Cyrillic first
+        assertEquals("русский", names("ru").get(0).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    @Test
+    void everyEntryLinksTheSamePageInItsLanguageAndMarksTheCurrentOne() {
+        List<LanguageChoice> menu = LanguageMenu.of(registry.languages(), ULocale.forLanguageTag("sw"), "sw", "/demands/x");
+        assertEquals(11, menu.size());
+        LanguageChoice swahili = menu.stream().filter(LanguageChoice::current).findFirst().orElseThrow();
+        assertEquals("sw", swahili.tag());
+        assertEquals("/sw/demands/x", swahili.href());
+        assertTrue(menu.stream().filter(c -> c.tag().equals("ar")).allMatch(c -> c.direction().equals("rtl")));
+        assertTrue(menu.stream().filter(c -> c.tag().equals("zh-Hans")).allMatch(c -> c.href().equals("/zh-Hans/demands/x")));
+    }
+}
