@@ -140,7 +140,7 @@ public class SearchIndexing {
                 cursor = new ChangeCursor(covered);
             }
             IndexRebuild done = new IndexRebuild(texts, groups, (indexed - start) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000,
-                    Instant.now());
+                    clock.instant());
             lastRebuild = done;
             LOG.info(() -> String.format(Locale.ROOT, "Search index rebuilt: %d texts of %d groups in %d ms (%.0f texts/s), merged in %d ms",
                     done.texts(), done.groups(), done.millis(), done.textsPerSecond(), done.mergeMillis()));
