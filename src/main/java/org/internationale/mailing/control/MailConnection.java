@@ -19,6 +19,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,11 +37,14 @@ import java.util.UUID;
 public class MailConnection implements AutoCloseable {
 
     private final MailSettings settings;
+    private final Clock clock;
     private final Session session;
     private EnvelopeWatchingTransport transport;
 
-    public MailConnection(MailSettings settings) {
+    /** {@code clock} names the outbox files, which sort by when they were written. */
+    public MailConnection(MailSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.session = settings.session();
     }
 
@@ -139,7 +143,7 @@ public class MailConnection implements AutoCloseable {
         try {
             Path outbox = settings.outbox();
             Files.createDirectories(outbox);
-            String name = System.currentTimeMillis() + "-" + UUID.randomUUID();
+            String name = clock.millis() + "-" + UUID.randomUUID();
             Path partial = outbox.resolve(name + ".part");
             try (OutputStream out = Files.newOutputStream(partial)) {
                 message.writeTo(out);

@@ -47,7 +47,7 @@ public class Mailer {
             LOG.info("An address reached its daily cap of mails sent on request; one was not sent");
             return false;
         }
-        try (MailConnection connection = new MailConnection(settings)) {
+        try (MailConnection connection = new MailConnection(settings, clock)) {
             MimeMessage message = message(connection.session(), mail);
             SendOutcome outcome = connection.send(dkim.sign(message), mail.to(), settings.bounceAddress().getAddress());
             if (outcome.kind() != SendOutcome.Kind.SENT) {

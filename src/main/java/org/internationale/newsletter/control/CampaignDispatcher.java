@@ -116,7 +116,7 @@ public class CampaignDispatcher {
     }
 
     private void lane() {
-        try (MailConnection connection = new MailConnection(settings); DeliveryLedger.Lane held = ledger.lane()) {
+        try (MailConnection connection = new MailConnection(settings, clock); DeliveryLedger.Lane held = ledger.lane()) {
             DeliveryClaim last = null;
             SendOutcome outcome = null;
             Duration delay = null;

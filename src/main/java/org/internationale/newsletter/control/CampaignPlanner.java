@@ -156,7 +156,7 @@ public class CampaignPlanner {
         Campaign campaign = em.find(Campaign.class, id);
         List<EmailAddress> parsed = addresses.stream().map(EmailAddress::parse).toList();
         Map<String, String> result = new LinkedHashMap<>();
-        try (MailConnection connection = new MailConnection(settings)) {
+        try (MailConnection connection = new MailConnection(settings, clock)) {
             for (EmailAddress address : parsed) {
                 // never the subscriber's own language: what arrives must not tell the editor who subscribes
                 LanguageTag variant = language != null ? language : languages.source();

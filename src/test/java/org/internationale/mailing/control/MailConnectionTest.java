@@ -3,19 +3,27 @@ package org.internationale.mailing.control;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.internationale.mailing.entity.SendOutcome;
+import org.internationale.testing.ManualClock;
 import org.internationale.testing.ScriptedSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How one lane's connection takes each kind of SMTP reply, against a real SMTP conversation. */
 class MailConnectionTest {
 
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-05-01T09:30:00Z"));
     private ScriptedSmtpServer server;
     private MailSettings settings;
     private MailConnection connection;
@@ -39,7 +48,7 @@ class MailConnectionTest {
         settings.tls = "none";
         settings.from = "news@union.example.org";
         settings.dataDir = "target";
-        connection = new MailConnection(settings);
+        connection = new MailConnection(settings, clock);
     }
 
     @AfterEach
@@ -101,6 +110,37 @@ class MailConnectionTest {
     }
 
     @Test
+    void withoutARelayEachMessageIsAFileInTheOutboxNamedByTheClock(@TempDir Path data) throws Exception {
+        settings.host = Optional.empty();
+        settings.dataDir = data.toString();
+        connection.close();
+        connection = new MailConnection(settings, clock);
+        SendOutcome first = send("member@example.org", "first");
+        clock.advance(Duration.ofMillis(1));
+        SendOutcome second = send("member2@example.org", "second");
+
+        assertEquals(SendOutcome.Kind.SENT, first.kind(), first.reply());
+        assertTrue(first.reply().matches("written to the outbox as 1777627800000-[0-9a-f-]{36}\\.eml"), first.reply());
+        assertTrue(second.reply().matches("written to the outbox as 1777627800001-[0-9a-f-]{36}\\.eml"), second.reply());
+        List<String> written;
+        try (Stream<Path> files = Files.list(data.resolve("outbox"))) {
+            written = files.sorted().map(file -> read(file)).toList();
+        }
+        assertEquals(2, written.size(), "no .part file is left behind: " + written);
+        assertTrue(written.get(0).contains("To: member@example.org") && written.get(0).contains("first"), written.get(0));
+        assertTrue(written.get(1).contains("To: member2@example.org") && written.get(1).contains("second"), written.get(1));
+        assertEquals(0, server.connections(), "nothing went to the relay");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aRelayThatCannotBeReachedLeavesTheMessageUnattempted() throws Exception {
         // a port held by a socket that never listens refuses every connection, and nobody else can take it meanwhile
         // (a closed server's port could be bound again by any other test or process before the send)
@@ -108,7 +148,7 @@ class MailConnectionTest {
             held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             settings.port = held.getLocalPort();
             connection.close();
-            connection = new MailConnection(settings);
+            connection = new MailConnection(settings, clock);
             SendOutcome outcome = send("member@example.org");
             assertEquals(SendOutcome.Kind.UNREACHABLE, outcome.kind(), outcome.reply());
         }

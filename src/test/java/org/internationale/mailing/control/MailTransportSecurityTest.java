@@ -18,7 +18,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MailTransportSecurityTest {
 
     private static final char[] PASSWORD = "relay-secret".toCharArray();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T09:30:00Z"), ZoneOffset.UTC);
 
     @TempDir
     static Path keys;
@@ -77,7 +81,7 @@ class MailTransportSecurityTest {
     private MailSettings connectTo(ScriptedSmtpServer relay, String tls) {
         server = relay;
         MailSettings settings = settings(tls, relay.port());
-        connection = new MailConnection(settings);
+        connection = new MailConnection(settings, CLOCK);
         return settings;
     }
 
@@ -151,7 +155,7 @@ class MailTransportSecurityTest {
         MailSettings settings = settings("none", relay.getSmtp().getPort());
         settings.user = Optional.of("relay-user");
         settings.password = Optional.of(password);
-        connection = new MailConnection(settings);
+        connection = new MailConnection(settings, CLOCK);
         return relay;
     }
 
