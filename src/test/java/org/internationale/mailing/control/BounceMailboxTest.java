@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -87,7 +88,7 @@ class BounceMailboxTest {
 
     /** A delivery status report (RFC 3464) saying that mail to a subscriber failed for good, sent to {@code to}. */
     private void deliverReport(String to) throws Exception {
-        deliver("""
+        deliver(String.format(Locale.ROOT, """
                 From: MAILER-DAEMON@mx.example.org
                 To: %s
                 Message-ID: <report-1@mx.example.org>
@@ -111,19 +112,19 @@ class BounceMailboxTest {
                 Diagnostic-Code: smtp; 550 5.1.1 user unknown
 
                 --b--
-                """.formatted(to));
+                """, to));
     }
 
     @Test
     void reportsAndUnsubscribesAreHandledAndDeletedWhileAPersonsLetterStays() throws Exception {
         deliverReport(verp.returnPath(150));
-        deliver("""
+        deliver(String.format(Locale.ROOT, """
                 From: member@example.org
                 To: %s
                 Subject: unsubscribe
 
                 unsubscribe
-                """.formatted(verp.unsubscribeAddress(42)));
+                """, verp.unsubscribeAddress(42)));
         deliver("""
                 From: organiser@example.org
                 To: bounces@union.example.org
