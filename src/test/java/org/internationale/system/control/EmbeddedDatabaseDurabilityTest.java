@@ -82,6 +82,7 @@ class EmbeddedDatabaseDurabilityTest {
 
     /** The child: commits rows 1, 2, 3 … one transaction each, printing each number after its commit, until killed. */
     public static final class CommitsUntilKilled {
+        @SuppressForbidden(reason = "its standard output is how the parent learns which commits had returned")
         public static void main(String[] args) throws SQLException {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             try (Connection connection = dataSource(Path.of(args[0])).getConnection()) {
