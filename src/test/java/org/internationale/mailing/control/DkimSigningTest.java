@@ -83,10 +83,10 @@ class DkimSigningTest {
         SMTPMessage signed = signing().sign(message());
         List<SignatureRecord> signatures = verify(bytes(signed));
         assertEquals(1, signatures.size());
-        String headers = String.join(":", signatures.get(0).getHeaders().stream().map(CharSequence::toString).toList()).toLowerCase(java.util.Locale.ROOT);
-        for (String header : List.of("from", "subject", "list-unsubscribe", "list-unsubscribe-post", "message-id")) {
-            assertTrue(headers.contains(header), headers);
-        }
+        // whole names: "list-unsubscribe" is also the start of "list-unsubscribe-post"
+        List<String> headers = signatures.get(0).getHeaders().stream().map(h -> h.toString().toLowerCase(java.util.Locale.ROOT)).toList();
+        assertTrue(headers.containsAll(List.of("from", "subject", "list-unsubscribe", "list-unsubscribe-post", "message-id")),
+                headers.toString());
     }
 
     @Test

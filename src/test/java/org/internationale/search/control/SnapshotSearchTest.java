@@ -97,7 +97,7 @@ class SnapshotSearchTest {
         assertEquals(Map.of("es", 2, "en", 2), all.facets().get("language"), "texts per language");
         SearchResult statements = search.answer(Searcher.clean("huelga OR strike"), SPANISH_READER, LanguageTag.of("es"), "statement", null, 1, 10);
         assertEquals(2, statements.total());
-        assertTrue(statements.hits().stream().allMatch(h -> h.type().equals("statement")), statements.hits().toString());
+        assertEquals(List.of("statement", "statement"), statements.hits().stream().map(Hit::type).toList(), statements.hits().toString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every interface text the templates and the web boundary ask for exists in {@code ui.pot}: a typo would otherwise
@@ -46,6 +47,8 @@ class InterfaceKeysTest {
                 }
             }
         }
+        // a scan that finds nothing would leave only the keys listed below to check: one from each folder must be found
+        assertTrue(asked.containsAll(Set.of("workspace.login", "workspace.login-failed")), "keys found: " + asked);
         for (String status : List.of("not-met", "partially-met", "won", "rolled-back")) {
             asked.add("demand.status." + status);
         }

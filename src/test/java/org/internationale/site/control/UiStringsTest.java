@@ -2,6 +2,7 @@ package org.internationale.site.control;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.text.PluralRules;
+import org.internationale.locale.control.LanguageConfiguration;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.testing.Gettext;
 import org.internationale.testing.Project;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,11 @@ class UiStringsTest {
             files = dirs.filter(Files::isDirectory).filter(d -> Files.exists(d.resolve("platform.po")) || Files.exists(d.resolve("ui.po")))
                     .map(d -> d.resolve("ui.po")).sorted().toList();
         }
+        // a factory that finds no file makes no test, and passes
+        Set<String> checked = new TreeSet<>(files.stream().map(file -> file.getParent().getFileName().toString()).toList());
+        Set<String> defaults = new TreeSet<>(Arrays.asList(LanguageConfiguration.DEFAULT_LANGUAGES.split(",")));
+        defaults.remove("en");
+        assertTrue(checked.containsAll(defaults), "every default language but the source's is checked: " + checked);
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
             String language = file.getParent().getFileName().toString();
