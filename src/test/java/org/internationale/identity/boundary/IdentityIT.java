@@ -189,7 +189,9 @@ class IdentityIT {
         JsonObject mine = listed.stream().map(JsonValue::asJsonObject).filter(t -> t.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
         assertFalse(mine.containsKey("token"), "the secret is never shown again");
         assertFalse(listed.toString().contains(secret));
-        assertNotNull(mine.getString("lastUsedAt"));
+        Instant lastUsed = Instant.parse(mine.getString("lastUsedAt"));
+        assertTrue(lastUsed.isAfter(Instant.parse(issued.json().getString("createdAt"))) && !lastUsed.isAfter(Instant.now()),
+                "the use just made: " + mine);
 
         assertEquals(404, api.send("DELETE", "api/admin/tokens/" + id, null, admin()).status(), "only the owner revokes");
         assertEquals(204, api.send("DELETE", "api/admin/tokens/" + id, null, owner).status());
@@ -235,7 +237,9 @@ class IdentityIT {
         assertEquals(401, browser.get("api/admin/me").status(), "the open session ends too");
         JsonObject kept = api.send("GET", "api/admin/users/" + username, null, admin()).json();
         assertFalse(kept.getBoolean("active"));
-        assertNotNull(kept.getString("deactivatedAt"));
+        Instant deactivatedAt = Instant.parse(kept.getString("deactivatedAt"));
+        assertTrue(Instant.parse(kept.getString("lastLoginAt")).isBefore(deactivatedAt) && !deactivatedAt.isAfter(Instant.now()),
+                "deactivated after the session it ended was opened: " + kept);
     }
 
     @Test

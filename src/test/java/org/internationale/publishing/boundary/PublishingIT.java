@@ -135,7 +135,10 @@ class PublishingIT {
         assertFalse(english.getBoolean("fallback"));
         assertEquals("Solidarity with the fruit pickers' strike", english.getString("title"));
         assertTrue(english.getJsonArray("languages").toString().contains("\"en\""));
-        assertNotNull(english.getString("publishedDate"));
+        Instant publishedAt = Instant.parse(english.getString("publishedAt"));
+        assertFalse(publishedAt.isAfter(Instant.now()), english.toString());
+        assertEquals(java.time.format.DateTimeFormatter.ofPattern("MMMM d, uuuu", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC)
+                .format(publishedAt), english.getString("publishedDate"), "the day of publication, written in English");
     }
 
     @Test
@@ -409,7 +412,10 @@ class PublishingIT {
         assertFalse(atom.getEntries().isEmpty());
         assertTrue(feed.body().contains("xml:lang=\"es\""), "the feed says its language");
         assertTrue(atom.getAlternateLinks().stream().anyMatch(l -> "alternate".equals(l.getRel()) && "fr".equals(l.getHreflang())));
-        assertNotNull(atom.getEntries().get(0).getContents().get(0).getValue());
+        // an English update in the Spanish feed, its Markdown as HTML
+        assertEquals("<p>Body for the <strong>feed</strong>.</p>\n", atom.getEntries().stream()
+                .filter(e -> e.getId().endsWith("/api/documents/" + update.getJsonNumber("id").longValue())).findFirst()
+                .orElseThrow(() -> new AssertionError("the new update is in the feed: " + feed.body())).getContents().get(0).getValue());
         assertEquals(404, api.get("feeds/es/nothing.atom").status());
         assertEquals(400, api.get("feeds/e$/updates.atom").status());
     }
