@@ -11,7 +11,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,16 +43,9 @@ class IdentityIT {
     private static final String PASSWORD = "correct horse battery";
     private static final Map<String, String> CALLERS = new LinkedHashMap<>();
     /** Subscribing mails a confirmation and the bounce check reads a mailbox: both need a mail server to answer. */
-    private static MailServer mail;
-
     @BeforeAll
-    static void startMail() {
-        mail = MailServer.start();
-    }
-
-    @AfterAll
-    static void stopMail() {
-        mail.stop();
+    static void mail() {
+        MailServer.shared();
     }
 
     static {

@@ -1,13 +1,11 @@
 package org.internationale.newsletter.boundary;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.SignatureRecord;
@@ -22,7 +20,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,16 +36,18 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -69,7 +68,6 @@ class NewsletterIT {
     private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
     private static MailServer server;
     private static GreenMail mail;
-    private static GreenMailUser bounces;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -86,15 +84,9 @@ class NewsletterIT {
     private String reviewer;
 
     @BeforeAll
-    static void startMail() {
-        server = MailServer.start();
+    static void mail() {
+        server = MailServer.shared();
         mail = server.greenMail();
-        bounces = server.bounces();
-    }
-
-    @AfterAll
-    static void stopMail() {
-        server.stop();
     }
 
     @BeforeEach
@@ -229,7 +221,7 @@ class NewsletterIT {
 
         // a permanent bounce, reported to the VERP address, stops mail to the Japanese reader
         MimeMessage japanese = awaitMessageTo(readers.get("ja"), m -> subject(m).contains("Alerta"));
-        bounces.deliver(deliveryStatusReport(japanese.getHeader("Return-Path", null).replaceAll("[<>]", ""), readers.get("ja")));
+        server.bounces().deliver(deliveryStatusReport(japanese.getHeader("Return-Path", null).replaceAll("[<>]", ""), readers.get("ja")));
         Api.Reply checked = api.send("POST", "api/admin/bounces/check", null, admin);
         assertEquals(200, checked.status(), checked.body());
         // the server also reads the mailbox every half minute, one reading at a time: when that reading fell between the
@@ -242,9 +234,9 @@ class NewsletterIT {
         assertTrue(stopped.getString("stopReason").contains("5.1.1"), stopped.toString());
         // the same report read again, as after a crash between recording it and emptying the mailbox: deleted, not
         // recorded (or counted) a second time
-        bounces.deliver(deliveryStatusReport(japanese.getHeader("Return-Path", null).replaceAll("[<>]", ""), readers.get("ja")));
+        server.bounces().deliver(deliveryStatusReport(japanese.getHeader("Return-Path", null).replaceAll("[<>]", ""), readers.get("ja")));
         assertEquals(200, api.send("POST", "api/admin/bounces/check", null, admin).status());
-        assertEquals(0, mail.getManagers().getImapHostManager().getInbox(bounces).getMessageCount(),
+        assertEquals(0, mail.getManagers().getImapHostManager().getInbox(server.bounces()).getMessageCount(),
                 "a report recorded before is deleted from the mailbox, not left there to fail at every reading");
         Api.Reply exported = api.send("GET", "api/admin/subscribers/" + stopped.getJsonNumber("id").longValue() + "/export", null, admin);
         assertEquals(200, exported.status(), exported.body());
@@ -267,8 +259,7 @@ class NewsletterIT {
         assertEquals("scheduled", waiting.getString("state"));
         JsonObject cancelled = awaitState(campaign, "cancelled");
         assertTrue(cancelled.getString("note").contains("send-by"), cancelled.toString());
-        assertEquals(0, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address))
-                        .filter(m -> subject(m).contains("Picket")).count(),
+        assertEquals(0, server.messagesTo(address).stream().filter(m -> subject(m).contains("Picket")).count(),
                 "nothing may go out after the deadline");
         assertEquals(409, api.send("POST", "api/admin/campaigns/" + campaign + "/send", null, editor).status());
     }
@@ -293,13 +284,12 @@ class NewsletterIT {
             assertEquals(200, page.status());
             assertTrue(page.body().contains("id=\"relay-unreachable\""), "the workspace shows it too: " + page.body());
         } finally {
-            startMail();
+            server.start();
         }
         JsonObject sent = awaitState(campaign, "sent");
         assertFalse(sent.containsKey("relayUnreachable") && !sent.isNull("relayUnreachable"), sent.toString());
         assertFalse(api.send("GET", "workspace/campaigns/" + campaign, null, editor).body().contains("relay-unreachable"));
-        assertEquals(1, Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address))
-                .filter(m -> subject(m).contains("Relay outage drill")).count());
+        assertEquals(1, server.messagesTo(address).stream().filter(m -> subject(m).contains("Relay outage drill")).count());
     }
 
     @Test
@@ -454,56 +444,31 @@ class NewsletterIT {
         return created.json().getJsonNumber("id").longValue();
     }
 
-    private JsonObject awaitState(long campaign, String state) throws InterruptedException {
-        JsonObject progress = null;
-        for (int i = 0; i < 120; i++) {
-            progress = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
-            if (progress.getString("state").equals(state)) {
-                return progress;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("campaign " + campaign + " did not become " + state + ": " + progress);
+    private JsonObject awaitState(long campaign, String state) {
+        return await("campaign " + campaign + " becomes " + state).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json(),
+                        progress -> progress.getString("state").equals(state));
     }
 
     /**
      * The campaign's progress once it says sending pauses for the relay (a lane finds it gone at the first message)
      * and the lane has put its message back (the report follows the pause by a moment).
      */
-    private JsonObject awaitRelayUnreachable(long campaign) throws InterruptedException {
-        JsonObject progress = null;
-        for (int i = 0; i < 100; i++) {
-            progress = api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json();
-            if (progress.containsKey("relayUnreachable") && !progress.isNull("relayUnreachable")
-                    && progress.getJsonObject("counts").getInt("sending") == 0) {
-                return progress;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("campaign " + campaign + " never said the relay was unreachable: " + progress);
+    private JsonObject awaitRelayUnreachable(long campaign) {
+        return await("campaign " + campaign + " says the relay is unreachable").atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.send("GET", "api/admin/campaigns/" + campaign, null, editor).json(),
+                        progress -> progress.containsKey("relayUnreachable") && !progress.isNull("relayUnreachable")
+                                && progress.getJsonObject("counts").getInt("sending") == 0);
     }
 
-    private static MimeMessage awaitMessageTo(String address) throws InterruptedException {
+    private static MimeMessage awaitMessageTo(String address) {
         return awaitMessageTo(address, m -> true);
     }
 
-    private static MimeMessage awaitMessageTo(String address, java.util.function.Predicate<MimeMessage> which) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            var found = Arrays.stream(mail.getReceivedMessages()).filter(m -> recipient(m).equals(address)).filter(which).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail reached " + address);
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        } catch (Exception e) {
-            return "";
-        }
+    private static MimeMessage awaitMessageTo(String address, java.util.function.Predicate<MimeMessage> which) {
+        return await("a mail reaches " + address).atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> server.messagesTo(address).stream().filter(which).findFirst(), Optional::isPresent).orElseThrow();
     }
 
     private static String subject(MimeMessage message) {

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.core.ConditionTimeoutException;
 import org.internationale.testing.Api;
 import org.internationale.testing.MailServer;
 import org.junit.jupiter.api.AfterAll;
@@ -30,14 +31,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two Payara Micro instances on one database send one campaign together: every subscriber gets exactly one message,
- * and both instances' lanes took part (the ledger records who claimed each row). The database is the build's
- * PostgreSQL when it has one, else one H2 file both instances reach through H2's automatic server mode; claims are
- * {@code FOR UPDATE SKIP LOCKED} on both.
+ * and both instances' lanes took part (the ledger records who claimed each row). The database is a fresh one of
+ * its own on the build's PostgreSQL when the build has one, else one H2 file both instances reach through H2's
+ * automatic server mode; claims are {@code FOR UPDATE SKIP LOCKED} on both. Not the build's database itself: the
+ * other classes' server stays up for the whole run, and its lanes would claim this campaign's messages too.
  */
 class TwoInstancesIT {
 
@@ -47,30 +50,51 @@ class TwoInstancesIT {
     private static MailServer mail;
     private static String databaseUrl;
     private static String databaseUser;
+    /** The database created for this class on the build's PostgreSQL, dropped afterwards; null on H2. */
+    private static String ownDatabase;
     private static URL first;
     private static URL second;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        mail = MailServer.start();
+        mail = MailServer.shared();
         Path root = Path.of(System.getProperty("it.data.root", "target/it-data/manual")).resolve("two-instances");
         Files.createDirectories(root);
         String configured = System.getProperty("it.database.url", "");
+        databaseUser = configured.isBlank() ? "" : System.getProperty("it.database.user", "");
         databaseUrl = configured.isBlank()
                 ? "jdbc:h2:file:" + root.resolve("shared-db").toAbsolutePath() + ";AUTO_SERVER=TRUE;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                : configured;
-        databaseUser = configured.isBlank() ? "" : System.getProperty("it.database.user", "");
+                : createOwnDatabase(configured);
         // one after the other: the first migrates the schema, the second finds it current
         first = start(root, "a");
         second = start(root, "b");
     }
 
     @AfterAll
-    static void stopInstances() {
-        SERVERS.forEach(Process::destroyForcibly);
-        if (mail != null) {
-            mail.stop();
+    static void stopInstances() throws Exception {
+        for (Process server : SERVERS) {
+            server.destroyForcibly().waitFor();
         }
+        if (ownDatabase != null) {
+            try (Connection db = DriverManager.getConnection(System.getProperty("it.database.url"), databaseUser,
+                    System.getProperty("it.database.password", ""))) {
+                db.createStatement().execute("DROP DATABASE IF EXISTS " + ownDatabase + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** A new database on the server of {@code buildDatabase} (a PostgreSQL JDBC URL), named after it; its URL. */
+    private static String createOwnDatabase(String buildDatabase) throws Exception {
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(.*)").matcher(buildDatabase);
+        if (!url.matches()) {
+            throw new IllegalStateException("TwoInstancesIT needs a database of its own; it cannot derive one from " + buildDatabase);
+        }
+        String name = (url.group(2) + "_pair_" + Long.toString(System.currentTimeMillis(), 36)).toLowerCase(java.util.Locale.ROOT);
+        try (Connection db = DriverManager.getConnection(buildDatabase, databaseUser, System.getProperty("it.database.password", ""))) {
+            db.createStatement().execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        ownDatabase = name;
+        return url.group(1) + name + url.group(3);
     }
 
     @Test
@@ -89,15 +113,10 @@ class TwoInstancesIT {
         long id = campaign.json().getJsonNumber("id").longValue();
         assertEquals(200, api.send("POST", "api/admin/campaigns/" + id + "/send", null, editor).status());
 
-        JsonObject progress = null;
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline)) {
-            progress = new Api(second).send("GET", "api/admin/campaigns/" + id, null, editor).json();
-            if ("sent".equals(progress.getString("state"))) {
-                break;
-            }
-            Thread.sleep(500);
-        }
+        Api other = new Api(second);
+        JsonObject progress = await("campaign " + id + " is sent").atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> other.send("GET", "api/admin/campaigns/" + id, null, editor).json(), p -> "sent".equals(p.getString("state")));
         assertEquals("sent", progress.getString("state"), String.valueOf(progress));
         assertEquals(SUBSCRIBERS, progress.getJsonObject("counts").getJsonNumber("sent").intValue(), progress.toString());
 
@@ -151,14 +170,13 @@ class TwoInstancesIT {
     }
 
     /** The search total once it is {@code expected}, or the last one seen when {@code within} ran out. */
-    private static int totalWithin(URL instance, String query, int expected, Duration within) throws InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        int total = total(instance, query);
-        while (total != expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            total = total(instance, query);
+    private static int totalWithin(URL instance, String query, int expected, Duration within) {
+        try {
+            return await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> total(instance, query), total -> total == expected);
+        } catch (ConditionTimeoutException e) {
+            return total(instance, query);
         }
-        return total;
     }
 
     @Test
@@ -231,22 +249,26 @@ class TwoInstancesIT {
                 .redirectOutput(root.resolve("instance-" + name + ".log").toFile()).start();
         SERVERS.add(process);
         URL base = URI.create("http://localhost:" + port + "/").toURL();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("instance " + name + " exited; see " + root.resolve("instance-" + name + ".log"));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(base + "health/ready").toURL().openConnection();
-                connection.setConnectTimeout(1000);
-                if (connection.getResponseCode() == 200) {
-                    return base;
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("instance " + name + " exited; see " + root.resolve("instance-" + name + ".log"));
                 }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(1000);
+                return ready(base);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("instance " + name + " did not become ready; see " + root.resolve("instance-" + name + ".log"));
         }
-        throw new IllegalStateException("instance " + name + " did not become ready; see " + root.resolve("instance-" + name + ".log"));
+        return base;
+    }
+
+    private static boolean ready(URL base) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(base + "health/ready").toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 }
