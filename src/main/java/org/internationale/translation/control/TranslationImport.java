@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.control.SegmentStore;
+import org.internationale.text.entity.ChangeKind;
 import org.internationale.text.entity.PoCatalog;
 import org.internationale.text.entity.PoEntry;
 import org.internationale.text.entity.ReviewState;
@@ -135,7 +136,7 @@ public class TranslationImport {
         int fileRevision = meta(entry, "translation-revision");
         if (present) {
             TranslationRevision latest = translation.latest();
-            if (latest.text().equals(entry.translation()) && latest.basedOnRevision() == basedOn) {
+            if (latest.text().equals(entry.translation()) && sameMeaning(segment, latest.basedOnRevision(), basedOn)) {
                 return new ImportOutcome(id, Result.UNCHANGED, null);
             }
             if (fileRevision < latest.number()) {
@@ -206,6 +207,18 @@ public class TranslationImport {
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether two source revisions mean the same: only typo and wording revisions lie between them. A translation pinned
+     * to one is current for the other (a typo fix leaves translations current without re-pinning them), so an export
+     * made after such a fix, imported untouched, must change nothing.
+     */
+    static boolean sameMeaning(Segment segment, int one, int other) {
+        int from = Math.min(one, other);
+        int to = Math.max(one, other);
+        return from == to || from > 0 && segment.revisions().stream()
+                .noneMatch(r -> r.number() > from && r.number() <= to && r.changeKind() == ChangeKind.MEANING);
     }
 
     /** The newest source revision whose text is the entry's msgid, or 0 when none is. */
