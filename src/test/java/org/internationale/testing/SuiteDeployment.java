@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * One deployment for the whole integration-test run instead of one per test class. Every IT class still declares its
  * {@code @Deployment} (the packaged WAR, {@link Deployments#application()}), but with arquillian-payara-micro-managed
  * each deployment boots a Payara Micro JVM, and since all of them shared one data folder and database, the boots
- * bought time lost and no isolation. So the first class's deployment is deployed and kept: each later class that
+ * cost time and bought no isolation. So the first class's deployment is deployed and kept: each later class that
  * declares the same deployment gets that one instead (its {@code @ArquillianResource URL} included), nothing is
  * undeployed after a class, and the one deployment is undeployed when the suite ends. A class declaring a different
  * deployment fails at once rather than silently testing the wrong archive.
