@@ -1,7 +1,9 @@
 package org.internationale.api.boundary;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonCollectors;
 import org.internationale.testing.Api;
 import org.internationale.testing.Deployments;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,6 +19,7 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.net.URL;
 import java.util.ArrayList;
@@ -134,7 +137,10 @@ class ApiFuzzIT {
         parts.put("documents", read(api, "api/admin/documents", admin));
         parts.put("subscribers", Integer.toString(api.send("GET", "api/admin/subscribers?size=1", null, admin).json()
                 .getJsonNumber("total").intValue()));
-        parts.put("campaign ledger", read(api, "api/admin/campaigns", admin));
+        // without the sending rate of the last minute: it falls as time passes after another class's campaign, data or not
+        parts.put("campaign ledger", Json.createReader(new StringReader(read(api, "api/admin/campaigns", admin))).readArray().stream()
+                .map(campaign -> Json.createObjectBuilder(campaign.asJsonObject()).remove("sentLastMinute").build())
+                .collect(JsonCollectors.toJsonArray()).toString());
         return parts;
     }
 
