@@ -33,6 +33,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final Thread acceptor;
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger sessionsEnded = new AtomicInteger();
     private final List<String> envelopeSenders = new CopyOnWriteArrayList<>();
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
@@ -63,6 +64,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public int port() {
         return socket.getLocalPort();
+    }
+
+    /** Sessions this server has ended, by its own hang-up or the client's. */
+    public int sessionsEnded() {
+        return sessionsEnded.get();
     }
 
     public int connections() {
@@ -188,6 +194,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
             } catch (IOException e) {
                 // closing a connection that is gone
             }
+            sessionsEnded.incrementAndGet();
         }
     }
 

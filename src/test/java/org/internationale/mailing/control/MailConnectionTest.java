@@ -1,5 +1,7 @@
 package org.internationale.mailing.control;
 
+import static org.awaitility.Awaitility.await;
+import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.mail.internet.InternetAddress;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.internationale.mailing.entity.SendOutcome;
@@ -166,7 +168,7 @@ class MailConnectionTest {
     void aRelayThatHungUpBetweenMessagesIsReplacedAndTheNextMessageGoesAtOnce() throws Exception {
         assertEquals(SendOutcome.Kind.SENT, send("last@example.org").kind());
         // the relay has closed its end; the next MAIL FROM finds it so, before anything of the message was accepted
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.sessionsEnded() == 1);
         SendOutcome next = send("member@example.org");
         assertEquals(SendOutcome.Kind.SENT, next.kind(), next.reply());
         assertEquals(List.of("last@example.org", "member@example.org"), server.accepted());
@@ -185,13 +187,10 @@ class MailConnectionTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        int closed = 0;
-        while (closed == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            closed = settings.closeStalledWrites();
-        }
-        assertEquals(1, closed, "the session's stalled connection is found through the settings it was made with");
+        AtomicInteger closed = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> closed.addAndGet(settings.closeStalledWrites()) > 0);
+        assertEquals(1, closed.get(), "the session's stalled connection is found through the settings it was made with");
         SendOutcome outcome = stalled.get(30, TimeUnit.SECONDS);
         assertEquals(SendOutcome.Kind.TEMPORARY, outcome.kind(), outcome.reply());
         assertEquals(SendOutcome.Kind.SENT, send("member2@example.org").kind());

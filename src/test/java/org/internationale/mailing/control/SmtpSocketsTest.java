@@ -1,5 +1,7 @@
 package org.internationale.mailing.control;
 
+import static org.awaitility.Awaitility.await;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,13 +72,10 @@ class SmtpSocketsTest {
                 throw new IllegalStateException(e);
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        int closed = 0;
-        while (closed == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            closed = sockets.closeStalled();
-        }
-        assertEquals(1, closed, "the stalled connection is closed");
+        AtomicInteger closed = new AtomicInteger();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> closed.addAndGet(sockets.closeStalled()) > 0);
+        assertEquals(1, closed.get(), "the stalled connection is closed");
         ExecutionException failed = assertThrows(ExecutionException.class, () -> writing.get(10, TimeUnit.SECONDS));
         assertInstanceOf(IOException.class, failed.getCause().getCause(), "the blocked write ends with an I/O error");
         assertTrue(socket.isClosed());
@@ -88,8 +87,8 @@ class SmtpSocketsTest {
         Socket socket = connect();
         byte[] hello = "EHLO union.example.org\r\n".getBytes(StandardCharsets.US_ASCII);
         socket.getOutputStream().write(hello);
-        Thread.sleep(TIMEOUT.toMillis() * 2);
-        assertEquals(0, sockets.closeStalled(), "no write is under way, however long ago the last one was");
+        // the watch is asked again and again for twice its timeout: no write is under way, however long ago the last one was
+        await().during(TIMEOUT.multipliedBy(2)).atMost(TIMEOUT.multipliedBy(3)).until(() -> sockets.closeStalled() == 0);
         socket.getOutputStream().write(hello);
         InputStream in = peer.getInputStream();
         assertArrayEquals(hello, in.readNBytes(hello.length));

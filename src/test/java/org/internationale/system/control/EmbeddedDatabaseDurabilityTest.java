@@ -1,5 +1,7 @@
 package org.internationale.system.control;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,10 +46,8 @@ class EmbeddedDatabaseDurabilityTest {
                 .redirectOutput(printed.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (lastAcknowledged(printed) < ACKNOWLEDGED_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> lastAcknowledged(printed) >= ACKNOWLEDGED_BEFORE_KILL || !child.isAlive());
         child.destroyForcibly();
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child did not die");
         long acknowledged = lastAcknowledged(printed);
