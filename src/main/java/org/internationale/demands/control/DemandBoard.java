@@ -1,6 +1,7 @@
 package org.internationale.demands.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import org.internationale.platform.entity.ServedClause;
 import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.publishing.entity.DocumentView;
+import org.internationale.system.entity.ContentChanged;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -31,6 +33,9 @@ public class DemandBoard {
 
     @PersistenceContext(unitName = "internationale")
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> contentChanged;
 
     @Inject
     PlatformReader platform;
@@ -53,6 +58,7 @@ public class DemandBoard {
 
     @Transactional
     public DemandStatus record(String clauseId, DemandStatus.Status status, LocalDate date, String note, String author) {
+        contentChanged.fire(new ContentChanged("demand " + clauseId));
         DemandStatus entry = new DemandStatus(clauseId, status, date, note, author, clock.instant());
         em.persist(entry);
         return entry;

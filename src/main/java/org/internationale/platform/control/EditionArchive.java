@@ -1,6 +1,7 @@
 package org.internationale.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -19,6 +20,7 @@ import org.internationale.locale.entity.Language;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.platform.entity.Edition;
 import org.internationale.platform.entity.EditionText;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.control.WordDiff;
 import org.internationale.text.entity.DiffRun;
 
@@ -44,6 +46,9 @@ public class EditionArchive {
     EntityManager em;
 
     @Inject
+    Event<ContentChanged> contentChanged;
+
+    @Inject
     PlatformReader platform;
 
     @Inject
@@ -60,6 +65,7 @@ public class EditionArchive {
 
     @Transactional
     public Edition publish(String note, String author) {
+        contentChanged.fire(new ContentChanged("platform edition"));
         Integer last = em.createQuery("select max(e.number) from Edition e", Integer.class)
                 .setLockMode(LockModeType.NONE).getSingleResult();
         Edition edition = new Edition(last == null ? 1 : last + 1, clock.instant(), author, note);

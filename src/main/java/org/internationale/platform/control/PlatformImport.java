@@ -11,6 +11,7 @@ import org.internationale.platform.entity.PlatformClause;
 import org.internationale.platform.entity.PlatformSection;
 import org.internationale.platform.entity.SectionSource;
 import org.internationale.platform.entity.SectionSource.ClauseSource;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.ChangeKind;
 import org.internationale.text.entity.Segment;
@@ -42,6 +43,9 @@ public class PlatformImport {
 
     @PersistenceContext(unitName = "internationale")
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> contentChanged;
 
     @Inject
     SegmentStore segments;
@@ -123,6 +127,10 @@ public class PlatformImport {
                 retired++;
             }
         }
+        if (count.created > 0 || retired > 0) {
+            // a new or retired clause changes the platform's pages on every instance, not only this one's
+            contentChanged.fire(new ContentChanged("platform import"));
+        }
         return new Report(count.created, count.revised, count.unchanged, count.conflicts, retired);
     }
 
@@ -150,7 +158,10 @@ public class PlatformImport {
             return segment;
         }
         segment.revise(text, source.changeKind(), SEED_AUTHOR, "Updated from content/platform/" + source.file(), clock.instant())
-                .ifPresent(r -> revised.fire(new SourceRevised(key, r.number(), r.changeKind(), SEED_AUTHOR)));
+                .ifPresent(r -> {
+                    revised.fire(new SourceRevised(key, r.number(), r.changeKind(), SEED_AUTHOR));
+                    contentChanged.fire(new ContentChanged("platform " + key.value()));
+                });
         count.revised++;
         return segment;
     }

@@ -12,6 +12,7 @@ import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.DocumentPublished;
 import org.internationale.publishing.entity.DocumentState;
 import org.internationale.publishing.entity.DocumentUnpublished;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.Translation;
@@ -38,6 +39,9 @@ public class Publisher {
 
     @PersistenceContext(unitName = "internationale")
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> contentChanged;
 
     @Inject
     SegmentStore segments;
@@ -89,6 +93,7 @@ public class Publisher {
         document.unpublish();
         if (wasLive) {
             unpublished.fire(new DocumentUnpublished(document.id(), document.type()));
+            contentChanged.fire(new ContentChanged("document " + document.id()));
         }
         return document;
     }
@@ -134,6 +139,7 @@ public class Publisher {
         }
         if (!languages.isEmpty()) {
             published.fire(new DocumentPublished(document.id(), document.type(), languages, publisherWaits));
+            contentChanged.fire(new ContentChanged("document " + document.id()));
         }
     }
 

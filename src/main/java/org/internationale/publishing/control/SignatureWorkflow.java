@@ -1,6 +1,7 @@
 package org.internationale.publishing.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import org.internationale.mailing.entity.Mail;
 import org.internationale.publishing.entity.Document;
 import org.internationale.publishing.entity.Signature;
 import org.internationale.site.control.UiStrings;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.system.entity.SecretToken;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.Segment;
@@ -33,6 +35,9 @@ public class SignatureWorkflow {
 
     @PersistenceContext(unitName = "internationale")
     EntityManager em;
+
+    @Inject
+    Event<ContentChanged> contentChanged;
 
     @Inject
     SegmentStore segments;
@@ -81,6 +86,7 @@ public class SignatureWorkflow {
     /** @return the confirmed signature, or empty for an unknown or expired link */
     @Transactional
     public Optional<Signature> confirm(String token) {
+        contentChanged.fire(new ContentChanged("statement signatures"));
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
@@ -99,6 +105,7 @@ public class SignatureWorkflow {
 
     @Transactional
     public Optional<Signature> moderate(long statementId, long signatureId, Signature.Moderation decision, String editor) {
+        contentChanged.fire(new ContentChanged("statement signatures"));
         Signature signature = em.find(Signature.class, signatureId);
         if (signature == null || signature.documentId() != statementId) {
             return Optional.empty();

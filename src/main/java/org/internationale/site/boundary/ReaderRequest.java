@@ -4,8 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.site.control.PageCache;
 import org.internationale.site.control.Templates;
 import org.internationale.site.control.Ui;
+import org.internationale.site.entity.RenderedPage;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -36,9 +38,13 @@ public final class ReaderRequest {
     private final Ui ui;
     private final Templates templates;
     private final String origin;
+    private final PageCache cache;
+    private final String cacheAddress;
+    private final long generation;
 
+    /** @param cacheAddress the address the page is kept under in the cache, or null when it must not be kept */
     ReaderRequest(HttpServletRequest http, HttpServletResponse response, Negotiated negotiated, String rest, Ui ui,
-                  Templates templates, String origin) {
+                  Templates templates, String origin, PageCache cache, String cacheAddress) {
         this.http = http;
         this.response = response;
         this.negotiated = negotiated;
@@ -46,6 +52,14 @@ public final class ReaderRequest {
         this.ui = ui;
         this.templates = templates;
         this.origin = origin;
+        this.cache = cache;
+        this.cacheAddress = cacheAddress;
+        this.generation = cache.generation();
+    }
+
+    /** The address this page is kept under in the page cache, or null when it must not be kept. */
+    String cacheAddress() {
+        return cacheAddress;
     }
 
     public HttpServletRequest http() {
@@ -114,7 +128,12 @@ public final class ReaderRequest {
     public void render(String template, Map<String, Object> model, int status) throws IOException {
         Map<String, Object> parameters = new HashMap<>(model);
         parameters.put("ui", ui);
-        HtmlResponses.send(http, response, status, negotiated.tag().value(), templates.render(template, parameters), ui.csrf() == null);
+        RenderedPage page = HtmlResponses.page(templates.render(template, parameters), negotiated.tag().value());
+        boolean shared = ui.csrf() == null;
+        if (status == 200 && shared && cacheAddress != null) {
+            cache.keep(cacheAddress, generation, page);
+        }
+        HtmlResponses.send(http, response, status, page, shared);
     }
 
     /** Redirects within the reader's language: {@code redirect(303, "/subscribe?sent")} goes to {@code /es/subscribe?sent}. */

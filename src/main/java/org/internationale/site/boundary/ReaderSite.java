@@ -15,9 +15,11 @@ import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.mailing.control.Mailer;
 import org.internationale.site.control.LanguageMenu;
+import org.internationale.site.control.PageCache;
 import org.internationale.site.control.Templates;
 import org.internationale.site.control.Ui;
 import org.internationale.site.control.UiStrings;
+import org.internationale.site.entity.RenderedPage;
 import org.internationale.system.control.PublicAddress;
 
 import java.io.IOException;
@@ -62,6 +64,9 @@ public class ReaderSite extends HttpServlet {
     @Inject
     Instance<ReaderPages> features;
 
+    @Inject
+    PageCache cache;
+
     private Map<String, ReaderPages> sections;
 
     /** Which feature answers which section; two features claiming one section is a build mistake, found at start. */
@@ -103,7 +108,7 @@ public class ReaderSite extends HttpServlet {
         Optional<LanguageTag> tag = route.matches() ? language(route.group(1)) : Optional.empty();
         if (tag.isEmpty()) {
             Negotiated negotiated = negotiator.negotiate(null, request.getHeader("Accept-Language"));
-            ReaderRequest visit = visit(request, response, negotiated, "/");
+            ReaderRequest visit = visit(request, response, negotiated, "/", null);
             visit.error(404, visit.ui().t("error.not-found"));
             return;
         }
@@ -114,7 +119,14 @@ public class ReaderSite extends HttpServlet {
             HtmlResponses.redirect(response, 301, "/" + tag.get().value() + (rest.isEmpty() ? "/" : rest) + query);
             return;
         }
-        ReaderRequest visit = visit(request, response, negotiator.negotiated(tag.get()), rest);
+        ReaderRequest visit = visit(request, response, negotiator.negotiated(tag.get()), rest, post ? null : cacheAddress(request));
+        if (visit.cacheAddress() != null) {
+            Optional<RenderedPage> kept = cache.get(visit.cacheAddress());
+            if (kept.isPresent()) {
+                HtmlResponses.send(request, response, 200, kept.get(), true);
+                return;
+            }
+        }
         try {
             ReaderPages pages = sections.get(visit.parts().get(0));
             if (pages == null) {
@@ -146,13 +158,27 @@ public class ReaderSite extends HttpServlet {
         }
     }
 
-    private ReaderRequest visit(HttpServletRequest request, HttpServletResponse response, Negotiated negotiated, String rest) {
+    /**
+     * The address a page is kept under: path and query as sent, for a reader without a session (a logged-in reader's
+     * pages carry their form token and are never kept).
+     */
+    private static String cacheAddress(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(ApiAuthentication.SESSION_CSRF) != null) {
+            return null;
+        }
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    private ReaderRequest visit(HttpServletRequest request, HttpServletResponse response, Negotiated negotiated, String rest,
+                                String cacheAddress) {
         HttpSession session = request.getSession(false);
         Object csrf = session == null ? null : session.getAttribute(ApiAuthentication.SESSION_CSRF);
         String origin = publicAddress.origin(request);
         Ui ui = new Ui(negotiated.language(), strings, rest, origin,
                 LanguageMenu.of(languages.languages(), negotiated.tag().locale(), negotiated.tag().value(), rest),
                 null, csrf instanceof String token ? token : null);
-        return new ReaderRequest(request, response, negotiated, rest, ui, templates, origin);
+        return new ReaderRequest(request, response, negotiated, rest, ui, templates, origin, cache,
+                csrf instanceof String ? null : cacheAddress);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.entity.ChangeKind;
 import org.internationale.text.entity.Segment;
 import org.internationale.text.entity.SegmentKey;
@@ -23,6 +24,9 @@ import java.util.Optional;
 public class SourceEditor {
 
     @Inject
+    Event<ContentChanged> contentChanged;
+
+    @Inject
     SegmentStore store;
 
     @Inject
@@ -35,6 +39,7 @@ public class SourceEditor {
     @Transactional
     public Optional<SourceRevision> revise(Segment segment, String text, int baseRevision, ChangeKind kind,
                                            String author, String message) {
+        contentChanged.fire(new ContentChanged("source text"));
         SourceRevision latest = segment.latest();
         if (baseRevision != latest.number()) {
             throw new StaleRevisionException("Segment " + segment.key(), baseRevision, latest.number(), latest.text());

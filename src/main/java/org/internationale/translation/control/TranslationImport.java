@@ -1,9 +1,11 @@
 package org.internationale.translation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.entity.ChangeKind;
 import org.internationale.text.entity.PoCatalog;
@@ -35,6 +37,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TranslationImport {
+
+    @Inject
+    Event<ContentChanged> contentChanged;
 
     @Inject
     SegmentStore segments;
@@ -191,7 +196,12 @@ public class TranslationImport {
         for (PoEntry entry : catalog.entries()) {
             outcomes.add(importer.apply(entry, found, translations));
         }
-        return new ImportReport(language.value(), outcomes);
+        ImportReport report = new ImportReport(language.value(), outcomes);
+        if (report.count(Result.APPLIED) > 0) {
+            // only a file that changed something changes pages: a start-up re-import of the same files changes none
+            contentChanged.fire(new ContentChanged("translations " + language));
+        }
+        return report;
     }
 
     /** A number from an extracted comment such as {@code #. translation-revision: 3}; 0 when absent. */

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.internationale.identity.entity.Caller;
 import org.internationale.identity.entity.Role;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.SegmentStore;
 import org.internationale.text.control.WordDiff;
@@ -39,6 +40,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TranslationWorkflow {
+
+    @Inject
+    Event<ContentChanged> contentChanged;
 
     @Inject
     SegmentStore segments;
@@ -82,6 +86,7 @@ public class TranslationWorkflow {
     @Transactional
     public Saved save(Segment detached, LanguageTag language, String text, int baseRevision, Integer sourceRevision,
                       LanguageTag translatedFrom, String author, String message) {
+        contentChanged.fire(new ContentChanged("translation " + language));
         Segment segment = segments.find(detached.key()).orElseThrow();
         int source = sourceRevision == null ? segment.latest().number() : sourceRevision;
         if (segment.revision(source).isEmpty()) {
@@ -109,6 +114,7 @@ public class TranslationWorkflow {
      */
     @Transactional
     public Translation approve(SegmentKey key, LanguageTag language, int revision, String reviewer) {
+        contentChanged.fire(new ContentChanged("translation " + language));
         Segment segment = segments.find(key).orElseThrow();
         Translation translation = segments.translation(segment, language)
                 .filter(t -> !t.revisions().isEmpty())
@@ -135,6 +141,7 @@ public class TranslationWorkflow {
     /** The translator hands the latest revision to review. */
     @Transactional
     public Translation submit(SegmentKey key, LanguageTag language, int revision) {
+        contentChanged.fire(new ContentChanged("translation " + language));
         Translation translation = current(key, language, revision);
         translation.submit();
         return translation;
@@ -143,6 +150,7 @@ public class TranslationWorkflow {
     /** A reviewer returns the latest revision to its translator with a comment; it stays stored and unserved. */
     @Transactional
     public Translation sendBack(SegmentKey key, LanguageTag language, int revision, String reviewer, String comment) {
+        contentChanged.fire(new ContentChanged("translation " + language));
         Translation translation = current(key, language, revision);
         translation.sendBack(reviewer, comment, clock.instant());
         return translation;
@@ -154,6 +162,7 @@ public class TranslationWorkflow {
      */
     @Transactional
     public Translation restore(SegmentKey key, LanguageTag language, int revision, int baseRevision, String author) {
+        contentChanged.fire(new ContentChanged("translation " + language));
         Translation translation = current(key, language, baseRevision);
         TranslationRevision old = translation.revisions().stream().filter(r -> r.number() == revision).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no revision " + revision));

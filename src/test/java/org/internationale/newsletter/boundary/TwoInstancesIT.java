@@ -163,6 +163,35 @@ class TwoInstancesIT {
         assertEquals(0, totalWithin(second, word, 0, Duration.ofSeconds(20)), "and forgets it once withdrawn");
     }
 
+    @Test
+    void aPageTheOtherInstanceKeepsRenderedShowsWhatOneInstancePublishedWithinTwoSeconds() throws Exception {
+        Api api = new Api(first);
+        String editor = api.account("pair-pages", "pair pages passphrase", "\"roles\":[\"editor\"],\"languages\":[]");
+        String admin = Api.basic("admin", Api.ADMIN_PASSWORD);
+        Api reader = new Api(second);
+        long hitsBefore = reader.send("GET", "api/admin/pages", null, admin).json().getJsonNumber("hits").longValue();
+        Api.Reply home = reader.get("en/");
+        assertEquals(200, home.status(), home.body());
+        assertEquals(home.body(), reader.get("en/").body());
+        assertEquals(hitsBefore + 1, reader.send("GET", "api/admin/pages", null, admin).json().getJsonNumber("hits").longValue(),
+                "the second reader got the page the first one had rendered");
+
+        String word = "pagesword" + Long.toString(System.nanoTime(), 36);
+        Api.Reply created = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "en")
+                .add("title", "Pickets of " + word).add("summary", "").add("body", "The " + word + " picket holds.")
+                .build().toString(), editor);
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/publish", "{}", editor).status());
+        // timed from the publishing call's answer: the change is committed on the first instance by then
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> reader.get("en/").body().contains("Pickets of " + word));
+
+        assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/unpublish", "{}", editor).status());
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> !reader.get("en/").body().contains("Pickets of " + word));
+    }
+
     private static int total(URL instance, String query) {
         Api.Reply reply = new Api(instance).get("api/search?lang=en&q=" + query);
         assertEquals(200, reply.status(), reply.body());

@@ -7,6 +7,7 @@ import org.internationale.locale.entity.LanguageTag;
 import org.internationale.platform.entity.PlatformClause;
 import org.internationale.platform.entity.SectionSource;
 import org.internationale.platform.entity.SectionSource.ClauseSource;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.testing.Project;
 import org.internationale.testing.RecordingEvent;
 import org.internationale.testing.TestDatabase;
@@ -53,6 +54,7 @@ class SeedImportPersistenceTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T12:00:00Z"), ZoneOffset.UTC);
     private final LanguageRegistry languages = LanguageConfiguration.parse("en", LanguageConfiguration.DEFAULT_LANGUAGES, "");
     private final RecordingEvent<SourceRevised> revised = new RecordingEvent<>();
+    private final RecordingEvent<ContentChanged> changes = new RecordingEvent<>();
     private TestDatabase database;
 
     @BeforeEach
@@ -73,6 +75,7 @@ class SeedImportPersistenceTest {
             platformImport.segments = new SegmentStore(em);
             platformImport.languages = languages;
             platformImport.revised = revised;
+            platformImport.contentChanged = changes;
             platformImport.clock = clock;
             report.set(platformImport.importSections(sections));
         });
@@ -81,7 +84,7 @@ class SeedImportPersistenceTest {
 
     private ImportReport importTranslations(LanguageTag language, PoCatalog catalog, String author) {
         AtomicReference<ImportReport> report = new AtomicReference<>();
-        database.inTransaction(em -> report.set(TranslationImports.create(new SegmentStore(em), clock)
+        database.inTransaction(em -> report.set(TranslationImports.create(new SegmentStore(em), clock, changes)
                 .apply(language, catalog, author, "test import")));
         return report.get();
     }
@@ -136,6 +139,9 @@ class SeedImportPersistenceTest {
         assertEquals(70, spanish.count(ImportOutcome.Result.APPLIED));
         long sourceRevisions = count("SourceRevision");
         long translationRevisions = count("TranslationRevision");
+        assertEquals(List.of(new ContentChanged("platform import"), new ContentChanged("translations es")), changes.fired,
+                "a first import changes what readers see");
+        changes.fired.clear();
 
         PlatformImport.Report second = importSections(seed);
         assertEquals(new PlatformImport.Report(0, 0, 70, 0, 0), second);
@@ -144,6 +150,7 @@ class SeedImportPersistenceTest {
         assertEquals(translationRevisions, count("TranslationRevision"));
         assertEquals(70, sourceRevisions);
         assertTrue(revised.fired.isEmpty(), "creating is not revising");
+        assertEquals(List.of(), changes.fired, "importing the same seed again changes no page, so no cache forgets");
     }
 
     @Test

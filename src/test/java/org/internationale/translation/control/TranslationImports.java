@@ -1,5 +1,7 @@
 package org.internationale.translation.control;
 
+import org.internationale.system.entity.ContentChanged;
+import org.internationale.testing.RecordingEvent;
 import org.internationale.text.control.SegmentStore;
 
 import java.time.Clock;
@@ -11,9 +13,14 @@ public final class TranslationImports {
     }
 
     public static TranslationImport create(SegmentStore segments, Clock clock) {
+        return create(segments, clock, new RecordingEvent<>());
+    }
+
+    public static TranslationImport create(SegmentStore segments, Clock clock, RecordingEvent<ContentChanged> changes) {
         TranslationImport translationImport = new TranslationImport();
         translationImport.segments = segments;
         translationImport.clock = clock;
+        translationImport.contentChanged = changes;
         return translationImport;
     }
 }
