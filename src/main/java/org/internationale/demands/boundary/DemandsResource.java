@@ -15,10 +15,12 @@ import jakarta.ws.rs.core.Response;
 import org.internationale.demands.control.DemandBoard;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
+import org.internationale.site.boundary.KeptRendered;
 
 import java.util.List;
 
 /** {@code GET /api/demands?lang=}: every demand with its status, timeline and latest updates. */
+@KeptRendered
 @Path("demands")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

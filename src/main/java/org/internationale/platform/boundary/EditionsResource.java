@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.Response;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.platform.control.EditionArchive;
+import org.internationale.site.boundary.KeptRendered;
 
 import java.time.Instant;
 import java.util.List;
 
 /** The platform's numbered editions and the changes between two of them. */
+@KeptRendered
 @Path("platform/editions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

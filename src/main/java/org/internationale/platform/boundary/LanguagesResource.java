@@ -10,11 +10,13 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.platform.control.PlatformCoverage;
+import org.internationale.site.boundary.KeptRendered;
 
 import java.util.List;
 import java.util.Map;
 
 /** The offered languages, with how much of the platform a reader of each gets in it. */
+@KeptRendered
 @Path("languages")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,8 +16,10 @@ import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.platform.control.EditionArchive;
 import org.internationale.platform.control.PlatformReader;
+import org.internationale.site.boundary.KeptRendered;
 
 /** The platform for readers, in the negotiated language with honest fallback flags. */
+@KeptRendered
 @Path("platform")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,16 +18,22 @@ import org.internationale.locale.entity.Negotiated;
 import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.DocumentType;
 import org.internationale.publishing.entity.DocumentView;
+import org.internationale.site.boundary.HtmlResponses;
+import org.internationale.site.control.EntityTags;
+import org.internationale.site.control.PageCache;
 import org.internationale.site.control.UiStrings;
+import org.internationale.site.entity.RenderedPage;
 import org.internationale.system.control.PublicAddress;
 import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.TextExcerpt;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,6 +71,9 @@ public class AtomFeeds extends HttpServlet {
     @Inject
     PublicAddress publicAddress;
 
+    @Inject
+    PageCache cache;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -80,17 +89,23 @@ public class AtomFeeds extends HttpServlet {
             return;
         }
         String kind = path.group(2);
-        String base = publicAddress.origin(request);
-        List<DocumentView> items = reader.latest(TYPES.get(kind), negotiated, ENTRIES);
-        String xml;
-        try {
-            xml = feed(negotiated.tag(), kind, base, items);
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
+        // a feed changes when a document is published or withdrawn: kept as rendered like the reader's pages
+        String address = request.getRequestURI();
+        Optional<RenderedPage> kept = cache.get(address);
+        if (kept.isEmpty()) {
+            long generation = cache.generation();
+            List<DocumentView> items = reader.latest(TYPES.get(kind), negotiated, ENTRIES);
+            String xml;
+            try {
+                xml = feed(negotiated.tag(), kind, publicAddress.origin(request), items);
+            } catch (XMLStreamException e) {
+                throw new IOException(e);
+            }
+            byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+            kept = Optional.of(new RenderedPage(body, EntityTags.of(body), negotiated.tag().value()));
+            cache.keep(address, generation, kept.get());
         }
-        response.setContentType("application/atom+xml; charset=UTF-8");
-        response.setHeader("Content-Language", negotiated.tag().value());
-        response.getWriter().write(xml);
+        HtmlResponses.send(request, response, 200, kept.get(), true, "application/atom+xml; charset=UTF-8");
     }
 
     String feed(LanguageTag language, String kind, String base, List<DocumentView> items) throws XMLStreamException {

@@ -18,8 +18,10 @@ import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.publishing.control.DocumentReader;
 import org.internationale.publishing.entity.DocumentType;
+import org.internationale.site.boundary.KeptRendered;
 
 /** Published updates, statements and pages for readers, in their language with honest fallback flags. */
+@KeptRendered
 @Path("documents")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

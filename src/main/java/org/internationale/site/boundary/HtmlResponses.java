@@ -9,7 +9,10 @@ import org.internationale.site.entity.RenderedPage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Writing a rendered page: UTF-8, its language, and for public pages an entity tag answered with 304 when unchanged. */
+/**
+ * Writing a rendered page (or feed): UTF-8, its language, and for public ones an entity tag answered with 304 when
+ * unchanged and the caching rule for caches in front.
+ */
 public final class HtmlResponses {
 
     private HtmlResponses() {
@@ -39,7 +42,13 @@ public final class HtmlResponses {
 
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, RenderedPage page,
                             boolean shared) throws IOException {
-        response.setContentType("text/html;charset=UTF-8");
+        send(request, response, status, page, shared, "text/html;charset=UTF-8");
+    }
+
+    /** Any rendered text the site serves the same way: a feed, or a page. */
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, RenderedPage page,
+                            boolean shared, String contentType) throws IOException {
+        response.setContentType(contentType);
         response.setHeader("Content-Language", page.language());
         if (status == 200 && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             response.setHeader("ETag", page.etag());

@@ -31,6 +31,11 @@ public class PageCache {
     private long hits;
     private long misses;
 
+    /** For CDI's client proxy only. */
+    protected PageCache() {
+        this(0);
+    }
+
     @Inject
     public PageCache(@ConfigProperty(name = "PAGE_CACHE_MB", defaultValue = "64") long megabytes) {
         this.maxBytes = Math.max(0, megabytes) * 1024 * 1024;
