@@ -10,37 +10,40 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.WriterInterceptor;
-import jakarta.ws.rs.ext.WriterInterceptorContext;
+import jakarta.ws.rs.ext.Providers;
 import org.internationale.site.control.EntityTags;
 import org.internationale.site.control.PageCache;
 import org.internationale.site.entity.RenderedPage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
  * Public JSON ({@link KeptRendered}) kept as written, in the same cache as the reader's pages and forgotten with them
- * on every change: a hit is answered before the resource runs, with its entity tag (304 when the client has it); a
- * miss is written to a buffer, so its entity tag and caching rule can still be set before the first byte leaves.
- * Only anonymous requests are kept: a caller with credentials or a session may be answered otherwise.
+ * on every change. A hit is answered before the resource runs; a miss is written once here, by the writer JAX-RS would
+ * have used, so that it can be kept and both carry the same entity tag, answered with 304 when the client has it. Only
+ * anonymous requests are kept: a caller with credentials or a session may be answered otherwise.
  */
 @Provider
 @KeptRendered
-public class RenderedJson implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+public class RenderedJson implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String ADDRESS = RenderedJson.class.getName() + ".address";
     private static final String GENERATION = RenderedJson.class.getName() + ".generation";
-    private static final String KEEP = RenderedJson.class.getName() + ".keep";
+    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     @Inject
     PageCache cache;
 
     @Context
     HttpServletRequest servletRequest;
+
+    @Context
+    Providers providers;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -56,8 +59,8 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
         Optional<RenderedPage> kept = cache.get(address);
         if (kept.isPresent()) {
             RenderedPage page = kept.get();
-            Response.ResponseBuilder answer = page.etag().equals(request.getHeaderString(HttpHeaders.IF_NONE_MATCH))
-                    ? Response.notModified() : Response.ok(page.body(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+            Response.ResponseBuilder answer = EntityTags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), page.etag())
+                    ? Response.notModified() : Response.ok(page.body(), JSON);
             if (page.language() != null) {
                 answer.header(HttpHeaders.CONTENT_LANGUAGE, page.language());
             }
@@ -70,29 +73,37 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(ADDRESS) != null && response.getStatus() == 200) {
-            request.setProperty(KEEP, Boolean.TRUE);
-        }
-    }
-
-    @Override
-    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        if (context.getProperty(KEEP) == null) {
-            context.proceed();
+        if (request.getProperty(ADDRESS) == null || response.getStatus() != 200 || !response.hasEntity()) {
             return;
         }
-        OutputStream original = context.getOutputStream();
+        Object entity = response.getEntity();
+        MediaType type = response.getMediaType() == null ? JSON : response.getMediaType();
+        MessageBodyWriter writer = providers.getMessageBodyWriter(entity.getClass(), response.getEntityType(),
+                response.getEntityAnnotations(), type);
+        if (writer == null) {
+            return;
+        }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-        context.setOutputStream(buffer);
-        context.proceed();
+        try {
+            writer.writeTo(entity, entity.getClass(), response.getEntityType(), response.getEntityAnnotations(), type,
+                    response.getHeaders(), buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         byte[] body = buffer.toByteArray();
-        Object language = context.getHeaders().getFirst(HttpHeaders.CONTENT_LANGUAGE);
+        Object language = response.getHeaders().getFirst(HttpHeaders.CONTENT_LANGUAGE);
         RenderedPage page = new RenderedPage(body, EntityTags.of(body), language == null ? null : language.toString());
-        cache.keep((String) context.getProperty(ADDRESS), (Long) context.getProperty(GENERATION), page);
-        context.getHeaders().putSingle(HttpHeaders.ETAG, page.etag());
-        context.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, HtmlResponses.SHARED);
-        context.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-        original.write(body);
+        cache.keep((String) request.getProperty(ADDRESS), (Long) request.getProperty(GENERATION), page);
+        response.getHeaders().putSingle(HttpHeaders.ETAG, page.etag());
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, HtmlResponses.SHARED);
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        if (EntityTags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), page.etag())) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(body, response.getEntityAnnotations(), JSON);
+        }
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -92,6 +91,21 @@ class PlatformIT {
                 .filter(s -> s.getString("id").equals("demands")).findFirst().orElseThrow();
         assertEquals(6, demands.getJsonArray("sections").size());
         assertEquals("VI", demands.getJsonArray("sections").getJsonObject(5).getString("numeral"));
+    }
+
+    @Test
+    void thePublicPlatformIsKeptAsWrittenAndAnsweredNotModifiedByItsEntityTag() {
+        Api.Reply first = api().get("api/platform?lang=fr");
+        assertEquals(200, first.status());
+        String etag = first.raw().headers().firstValue("ETag").orElseThrow();
+        assertEquals("public, max-age=0, s-maxage=1, stale-while-revalidate=30, stale-if-error=86400",
+                first.raw().headers().firstValue("Cache-Control").orElseThrow());
+        Api.Reply kept = api().get("api/platform?lang=fr");
+        assertEquals(first.body(), kept.body());
+        assertEquals("fr", kept.contentLanguage(), "a kept answer says its language as the first did");
+        Api.Reply unchanged = api().get("api/platform?lang=fr", "If-None-Match", etag);
+        assertEquals(304, unchanged.status());
+        assertEquals("", unchanged.body());
     }
 
     @Test
