@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 import org.internationale.mailing.entity.DeliveryClaim;
 import org.internationale.mailing.entity.DeliveryCounts;
+import org.internationale.mailing.entity.DeliveryReport;
 import org.internationale.mailing.entity.DeliveryState;
 import org.internationale.mailing.entity.Recipient;
 import org.internationale.mailing.entity.SendOutcome;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,8 @@ import java.util.logging.Logger;
  * transaction is bracketed by commits — the row is {@code sending} before the first byte goes out and {@code sent}
  * (or failed, or pending again for a retry) right after the reply — so a crash can leave at most one row per open
  * connection whose fate is unknown, and recovery knows exactly which. A lane reports one message and claims the next
- * in a single transaction: one commit per message.
+ * in a single transaction: one commit per message. With {@code MAIL_CLAIM_SIZE=k} a lane claims k rows at once and
+ * reports them together: one commit per k messages, and up to k rows per connection unknown after a crash.
  *
  * <p>Claims use {@code SELECT … FOR UPDATE SKIP LOCKED}, so several instances on one PostgreSQL database send a
  * campaign together without ever claiming the same row. Plain JDBC on the application's data source, inside the
@@ -162,6 +165,23 @@ public class DeliveryLedger {
             }
         }
 
+        /**
+         * Records what became of the rows last claimed and claims up to {@code size} more, in one transaction. With
+         * a size of 1 this is {@link #advance(DeliveryClaim, SendOutcome, Duration, Collection)}.
+         */
+        public List<DeliveryClaim> advance(List<DeliveryReport> reports, Collection<Long> campaigns, int size) {
+            try {
+                if (size == 1 && reports.size() <= 1) {
+                    DeliveryReport last = reports.isEmpty() ? null : reports.get(0);
+                    return DeliveryLedger.this.advance(connection, last == null ? null : last.claim(), last == null ? null : last.outcome(),
+                            last == null ? null : last.delay(), campaigns).stream().toList();
+                }
+                return advanceSeveral(connection, reports, campaigns, size);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the ledger is unavailable: " + e.getMessage(), e);
+            }
+        }
+
         @Override
         public void close() {
             try {
@@ -183,14 +203,28 @@ public class DeliveryLedger {
                 connection.setAutoCommit(autoCommit);
             }
         }
-        connection.setAutoCommit(false);
-        try {
+        return inTransaction(connection, () -> {
             if (last != null) {
                 report(connection, last, outcome, delay, now);
             }
-            Optional<DeliveryClaim> next = campaigns.isEmpty() ? Optional.empty() : claim(connection, campaigns, now);
+            return campaigns.isEmpty() ? Optional.empty() : claim(connection, campaigns, now);
+        });
+    }
+
+    /** Work on the ledger that throws what JDBC throws. */
+    @FunctionalInterface
+    private interface LedgerWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} as one local transaction of the lane's connection: committed, or rolled back and rethrown. */
+    private static <T> T inTransaction(Connection connection, LedgerWork<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
             connection.commit();
-            return next;
+            return result;
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -306,18 +340,18 @@ public class DeliveryLedger {
         // pending ids directly; over a list of campaigns the database sorted every pending row on each claim, which
         // made a 10 000-message campaign cost it ~10 ms of CPU per message (bench/README.md)
         for (Long campaign : campaigns.stream().sorted().toList()) {
-            Optional<DeliveryClaim> claimed = claim(connection, campaign, now);
-            if (claimed.isPresent()) {
-                return claimed;
+            List<DeliveryClaim> claimed = claim(connection, campaign, 1, now);
+            if (!claimed.isEmpty()) {
+                return Optional.of(claimed.get(0));
             }
         }
         return Optional.empty();
     }
 
-    private Optional<DeliveryClaim> claim(Connection connection, long campaign, Instant now) throws SQLException {
+    private List<DeliveryClaim> claim(Connection connection, long campaign, int count, Instant now) throws SQLException {
         List<Long> candidates = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delivery WHERE campaign_id = ? AND state = 'PENDING'"
-                + " AND next_attempt_at <= ? ORDER BY id LIMIT " + CANDIDATES + " FOR UPDATE SKIP LOCKED")) {
+                + " AND next_attempt_at <= ? ORDER BY id LIMIT " + (count + CANDIDATES) + " FOR UPDATE SKIP LOCKED")) {
             select.setLong(1, campaign);
             select.setTimestamp(2, Timestamp.from(now));
             try (ResultSet rows = select.executeQuery()) {
@@ -326,16 +360,70 @@ public class DeliveryLedger {
                 }
             }
         }
+        List<DeliveryClaim> claimed = new ArrayList<>(count);
         for (Long id : candidates) {
+            if (claimed.size() == count) {
+                break;
+            }
             // the row lock alone is not enough everywhere: H2 can hand out a row another instance claimed a moment
             // ago from its snapshot, so the claim itself insists the row is still pending
-            int claimed = update(connection, "UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ? AND state = 'PENDING'",
+            int changed = update(connection, "UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ? WHERE id = ? AND state = 'PENDING'",
                     settings.instance(), Timestamp.from(now), id);
-            if (claimed == 1) {
-                return Optional.of(read(connection, id));
+            if (changed == 1) {
+                claimed.add(read(connection, id));
             }
         }
-        return Optional.empty();
+        return claimed;
+    }
+
+    private static final String CLAIM_SEVERAL = "UPDATE delivery SET state = 'SENDING', claimed_by = ?, claimed_at = ?"
+            + " WHERE id IN (SELECT id FROM delivery WHERE campaign_id = ? AND state = 'PENDING' AND next_attempt_at <= ?"
+            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " RETURNING id, campaign_id, subscriber_id, email, domain, language, attempts";
+
+    /** PostgreSQL: up to {@code count} rows locked, claimed and read in one round trip, lowest ids first. */
+    private List<DeliveryClaim> claimSeveralInOneStatement(Connection connection, long campaign, int count, Instant now) throws SQLException {
+        List<DeliveryClaim> claimed = new ArrayList<>(count);
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM_SEVERAL)) {
+            claim.setString(1, settings.instance());
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setLong(3, campaign);
+            claim.setTimestamp(4, Timestamp.from(now));
+            claim.setInt(5, count);
+            try (ResultSet row = claim.executeQuery()) {
+                while (row.next()) {
+                    claimed.add(new DeliveryClaim(row.getLong(1), row.getLong(2), row.getLong(3), row.getString(4), row.getString(5),
+                            row.getString(6), row.getInt(7)));
+                }
+            }
+        }
+        // RETURNING promises no order: the lane sends in the ledger's order, as with one row at a time
+        claimed.sort(Comparator.comparingLong(DeliveryClaim::id));
+        return claimed;
+    }
+
+    /**
+     * {@code MAIL_CLAIM_SIZE} above 1: the lane's reports on its last rows and its claim of up to {@code size} more, in
+     * one transaction — one commit per {@code size} messages. Every row claimed is in flight until the next call, so a
+     * crash may leave up to {@code size} rows per lane unknown.
+     */
+    private List<DeliveryClaim> advanceSeveral(Connection connection, List<DeliveryReport> reports, Collection<Long> campaigns, int size)
+            throws SQLException {
+        Instant now = clock.instant();
+        return inTransaction(connection, () -> {
+            for (DeliveryReport report : reports) {
+                report(connection, report.claim(), report.outcome(), report.delay(), now);
+            }
+            List<DeliveryClaim> next = new ArrayList<>(size);
+            for (Long campaign : campaigns.stream().sorted().toList()) {
+                if (next.size() == size) {
+                    break;
+                }
+                next.addAll(isPostgres(connection) ? claimSeveralInOneStatement(connection, campaign, size - next.size(), now)
+                        : claim(connection, campaign, size - next.size(), now));
+            }
+            return next;
+        });
     }
 
     /**

@@ -15,6 +15,7 @@ import org.internationale.mailing.control.RelayOutage;
 import org.internationale.mailing.control.SendingRate;
 import org.internationale.mailing.control.Verp;
 import org.internationale.mailing.entity.DeliveryClaim;
+import org.internationale.mailing.entity.DeliveryReport;
 import org.internationale.mailing.entity.Mail;
 import org.internationale.mailing.entity.SendOutcome;
 import org.internationale.newsletter.entity.Campaign;
@@ -23,6 +24,7 @@ import org.internationale.newsletter.entity.CampaignStepDue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -116,36 +118,23 @@ public class CampaignDispatcher {
     }
 
     private void lane() {
+        int size = settings.claimSize();
         try (MailConnection connection = new MailConnection(settings, clock); DeliveryLedger.Lane held = ledger.lane()) {
-            DeliveryClaim last = null;
-            SendOutcome outcome = null;
-            Duration delay = null;
+            List<DeliveryReport> reports = List.of();
             while (true) {
-                // while sending pauses for an unreachable relay a lane only reports its last message, then stops
+                // while sending pauses for an unreachable relay a lane only reports its last messages, then stops
                 Map<Long, Campaign> active = stopping.get() || !relay.open() ? Map.of() : active();
-                var next = held.advance(last, outcome, delay, active.keySet());
-                if (outcome != null) {
+                List<DeliveryClaim> claims = held.advance(reports, active.keySet(), size);
+                if (reports.stream().anyMatch(report -> report.outcome() != null)) {
                     reportedSinceIdle.set(true);
                 }
-                if (next.isEmpty()) {
+                if (claims.isEmpty()) {
                     return;
                 }
-                last = next.get();
-                delay = rate().acquire(last.domain(), System.nanoTime());
-                if (!delay.isZero()) {
-                    outcome = null;
-                    continue;
-                }
-                delay = null;
-                outcome = send(connection, active.get(last.campaignId()), last);
-                if (outcome.kind() == SendOutcome.Kind.UNREACHABLE) {
-                    delay = relay.unreachable(outcome.reply());
-                } else if (outcome.kind() == SendOutcome.Kind.SENT) {
-                    relay.reachable();
-                }
+                reports = sendAll(connection, active, claims);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "A sending lane stopped; its message in flight is recovered as unknown", e);
+            LOG.log(Level.SEVERE, "A sending lane stopped; its messages in flight are recovered as unknown", e);
         } finally {
             // the last lane out after the lanes sent: a campaign may be finished, and closing it should not wait for
             // the tick (whichever lane stops last, also one that found nothing to send)
@@ -157,6 +146,38 @@ public class CampaignDispatcher {
                 }
             }
         }
+    }
+
+    /**
+     * Sends the claimed rows in order over the lane's connection. A row a rate limit holds back goes back unsent
+     * rather than the lane sleeping; once the relay cannot be reached, or the instance stops, the rest go back
+     * unattempted.
+     */
+    private List<DeliveryReport> sendAll(MailConnection connection, Map<Long, Campaign> active, List<DeliveryClaim> claims) {
+        List<DeliveryReport> reports = new ArrayList<>(claims.size());
+        Duration paused = null;
+        for (DeliveryClaim claim : claims) {
+            if (paused != null || stopping.get()) {
+                reports.add(DeliveryReport.putBack(claim, paused == null ? Duration.ZERO : paused));
+                continue;
+            }
+            Duration wait = rate().acquire(claim.domain(), System.nanoTime());
+            if (!wait.isZero()) {
+                reports.add(DeliveryReport.putBack(claim, wait));
+                continue;
+            }
+            SendOutcome outcome = send(connection, active.get(claim.campaignId()), claim);
+            if (outcome.kind() == SendOutcome.Kind.UNREACHABLE) {
+                paused = relay.unreachable(outcome.reply());
+                reports.add(new DeliveryReport(claim, outcome, paused));
+            } else {
+                if (outcome.kind() == SendOutcome.Kind.SENT) {
+                    relay.reachable();
+                }
+                reports.add(DeliveryReport.of(claim, outcome));
+            }
+        }
+        return reports;
     }
 
     private SendOutcome send(MailConnection connection, Campaign campaign, DeliveryClaim claim) {

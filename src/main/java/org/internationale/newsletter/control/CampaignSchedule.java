@@ -18,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.internationale.mailing.control.DeliveryLedger;
+import org.internationale.mailing.control.MailSettings;
 import org.internationale.newsletter.entity.CampaignStepDue;
 
 import java.time.Duration;
@@ -70,6 +71,9 @@ public class CampaignSchedule {
     @Inject
     CampaignDispatcher dispatcher;
 
+    @Inject
+    MailSettings settings;
+
     @Resource
     TimerService timers;
 
@@ -78,6 +82,8 @@ public class CampaignSchedule {
 
     @PostConstruct
     void recover() {
+        // a wrong MAIL_CLAIM_SIZE stops the start, rather than every lane once a campaign sends
+        settings.claimSize();
         ledger.recoverOwn();
     }
 

@@ -2,6 +2,7 @@ package org.internationale.mailing.control;
 
 import org.internationale.mailing.entity.DeliveryClaim;
 import org.internationale.mailing.entity.DeliveryCounts;
+import org.internationale.mailing.entity.DeliveryReport;
 import org.internationale.mailing.entity.DeliveryState;
 import org.internationale.mailing.entity.Recipient;
 import org.internationale.mailing.entity.SendOutcome;
@@ -198,6 +199,105 @@ class DeliveryLedgerTest {
             row.next();
             assertEquals(120, row.getInt(1), "each report kept its own reply and counted one attempt");
         }
+    }
+
+    @Test
+    void withAClaimSizeOfKALaneTakesKRowsInOrderAndReportsThemWithItsNextClaim() {
+        enqueue(CAMPAIGN, 7);
+        enqueue(CAMPAIGN + 1, 2);
+        try (DeliveryLedger.Lane lane = ledger.lane()) {
+            List<DeliveryClaim> first = lane.advance(List.of(), Set.of(CAMPAIGN, CAMPAIGN + 1), 4);
+            assertEquals(4, first.size());
+            assertEquals(first.stream().map(DeliveryClaim::id).sorted().toList(), first.stream().map(DeliveryClaim::id).toList(), "oldest first");
+            assertEquals(4, ledger.counts(CAMPAIGN).get(DeliveryState.SENDING), "all k are in flight together");
+            List<DeliveryReport> reports = new ArrayList<>();
+            reports.add(DeliveryReport.of(first.get(0), SendOutcome.sent("250 ok")));
+            reports.add(DeliveryReport.of(first.get(1), SendOutcome.permanent("550 no such user")));
+            reports.add(DeliveryReport.putBack(first.get(2), Duration.ofSeconds(5)));
+            reports.add(DeliveryReport.of(first.get(3), SendOutcome.temporary("451 later")));
+            List<DeliveryClaim> second = lane.advance(reports, Set.of(CAMPAIGN, CAMPAIGN + 1), 4);
+            assertEquals(List.of(CAMPAIGN, CAMPAIGN, CAMPAIGN, CAMPAIGN + 1), second.stream().map(DeliveryClaim::campaignId).toList(),
+                    "the older campaign's last rows, then the next campaign's");
+            DeliveryCounts counts = ledger.counts(CAMPAIGN);
+            assertEquals(1, counts.get(DeliveryState.SENT));
+            assertEquals(1, counts.get(DeliveryState.FAILED));
+            assertEquals(3, counts.get(DeliveryState.SENDING));
+            assertEquals(2, counts.get(DeliveryState.PENDING), "the row put back and the one to retry wait");
+            List<DeliveryClaim> third = lane.advance(second.stream().map(c -> DeliveryReport.of(c, SendOutcome.sent("250 ok"))).toList(),
+                    Set.of(CAMPAIGN, CAMPAIGN + 1), 4);
+            assertEquals(1, third.size(), "the other campaign's last row; nothing else is due");
+            assertEquals(CAMPAIGN + 1, third.get(0).campaignId());
+            clock.advance(Duration.ofSeconds(6));
+            List<DeliveryClaim> due = lane.advance(List.of(DeliveryReport.of(third.get(0), SendOutcome.sent("250 ok"))), Set.of(CAMPAIGN), 4);
+            assertEquals(List.of(first.get(2).id()), due.stream().map(DeliveryClaim::id).toList(), "the row put back, its attempts untouched");
+            assertEquals(0, due.get(0).attempts());
+        }
+        DeliveryCounts counts = ledger.counts(CAMPAIGN);
+        assertEquals(4, counts.get(DeliveryState.SENT));
+        assertEquals(1, counts.get(DeliveryState.FAILED));
+        assertEquals(1, counts.get(DeliveryState.SENDING));
+        assertEquals(1, counts.get(DeliveryState.PENDING), "the refused row waits for its retry");
+        assertEquals(2, ledger.counts(CAMPAIGN + 1).get(DeliveryState.SENT));
+    }
+
+    @Test
+    void aCrashWithKRowsClaimedLeavesExactlyThoseUnknown() {
+        enqueue(CAMPAIGN, 10);
+        List<DeliveryClaim> claimed;
+        try (DeliveryLedger.Lane lane = ledger.lane()) {
+            List<DeliveryClaim> first = lane.advance(List.of(), Set.of(CAMPAIGN), 8);
+            claimed = lane.advance(first.stream().map(c -> DeliveryReport.of(c, SendOutcome.sent("250 ok"))).toList(), Set.of(CAMPAIGN), 8);
+        }
+        assertEquals(2, claimed.size());
+        assertEquals(2, ledger.recoverOwn());
+        assertEquals(claimed.stream().map(DeliveryClaim::subscriberId).toList(),
+                ledger.unknown(CAMPAIGN).stream().map(row -> (Long) row.get("subscriber")).toList());
+        assertEquals(8, ledger.counts(CAMPAIGN).get(DeliveryState.SENT));
+    }
+
+    @Test
+    void lanesClaimingSeveralAtOnceStillClaimEveryRowOnce() throws Exception {
+        enqueue(CAMPAIGN, 203);
+        int lanes = 4;
+        int size = 8;
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        AtomicInteger twice = new AtomicInteger();
+        CountDownLatch allOpen = new CountDownLatch(lanes);
+        ExecutorService executor = Executors.newFixedThreadPool(lanes);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < lanes; i++) {
+                sent.add(executor.submit(() -> {
+                    int count = 0;
+                    try (DeliveryLedger.Lane lane = ledger.lane()) {
+                        allOpen.countDown();
+                        allOpen.await();
+                        List<DeliveryClaim> claims = lane.advance(List.of(), Set.of(CAMPAIGN), size);
+                        while (!claims.isEmpty()) {
+                            assertTrue(claims.size() <= size);
+                            for (DeliveryClaim claim : claims) {
+                                if (!claimed.add(claim.id())) {
+                                    twice.incrementAndGet();
+                                }
+                            }
+                            count += claims.size();
+                            claims = lane.advance(claims.stream().map(c -> DeliveryReport.of(c, SendOutcome.sent("250 queued as " + c.id()))).toList(),
+                                    Set.of(CAMPAIGN), size);
+                        }
+                    }
+                    return count;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> lane : sent) {
+                total += lane.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(203, total);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertEquals(0, twice.get(), "no row claimed twice");
+        assertEquals(203, ledger.counts(CAMPAIGN).get(DeliveryState.SENT));
     }
 
     @Test
