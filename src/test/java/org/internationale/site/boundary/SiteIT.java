@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.core.ConditionTimeoutException;
 import org.internationale.testing.Api;
+import org.internationale.testing.Chromium;
 import org.internationale.testing.Deployments;
 import org.internationale.testing.MailServer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -25,9 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.File;
@@ -70,8 +68,6 @@ class SiteIT {
     private static final String CLAUSE = "demands.fair-treatment.essential-workers";
     /** Makes this run's mail addresses its own: the server and its database may have seen the plain ones. */
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static MailServer smtp;
     private static WebDriver browser;
 
@@ -85,19 +81,8 @@ class SiteIT {
 
     @BeforeAll
     static void start() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install -y chromium chromium-driver (.ci/run installs them when missing)");
-        }
         smtp = MailServer.shared();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1600");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
+        browser = Chromium.start(null, "--window-size=1280,1600");
     }
 
     @AfterAll
