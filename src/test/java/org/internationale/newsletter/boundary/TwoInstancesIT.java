@@ -36,8 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two Payara Micro instances on one database send one campaign together: every subscriber gets exactly one message,
- * and both instances' lanes took part (the ledger records who claimed each row). The database is a fresh one of
+ * Two Payara Micro instances on one database (the second claiming eight ledger rows at a time) send one campaign
+ * together: every subscriber gets exactly one message, and both instances' lanes took part (the ledger records who
+ * claimed each row); behind nginx, readers are spread over both and see a publication within two seconds, as they do
+ * on each instance's kept pages and feeds. The database is a fresh one of
  * its own on the build's PostgreSQL when the build has one, else one H2 file both instances reach through H2's
  * automatic server mode; claims are {@code FOR UPDATE SKIP LOCKED} on both. Not the build's database itself: the
  * other classes' server stays up for the whole run, and its lanes would claim this campaign's messages too.
@@ -47,6 +49,8 @@ class TwoInstancesIT {
     private static final int SUBSCRIBERS = 300;
     private static final String TOPIC = "pair";
     private static final List<Process> SERVERS = new ArrayList<>();
+    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+    private static Process nginx;
     private static MailServer mail;
     private static String databaseUrl;
     private static String databaseUser;
@@ -54,11 +58,12 @@ class TwoInstancesIT {
     private static String ownDatabase;
     private static URL first;
     private static URL second;
+    private static Path root;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
         mail = MailServer.shared();
-        Path root = Path.of(System.getProperty("it.data.root", "target/it-data/manual")).resolve("two-instances");
+        root = Path.of(System.getProperty("it.data.root", "target/it-data/manual")).resolve("two-instances");
         Files.createDirectories(root);
         String configured = System.getProperty("it.database.url", "");
         databaseUser = configured.isBlank() ? "" : System.getProperty("it.database.user", "");
@@ -72,6 +77,10 @@ class TwoInstancesIT {
 
     @AfterAll
     static void stopInstances() throws Exception {
+        if (nginx != null) {
+            nginx.destroy();
+            nginx.waitFor();
+        }
         for (Process server : SERVERS) {
             server.destroyForcibly().waitFor();
         }
@@ -173,8 +182,10 @@ class TwoInstancesIT {
         Api.Reply home = reader.get("en/");
         assertEquals(200, home.status(), home.body());
         assertEquals(home.body(), reader.get("en/").body());
-        assertEquals(hitsBefore + 1, reader.send("GET", "api/admin/pages", null, admin).json().getJsonNumber("hits").longValue(),
-                "the second reader got the page the first one had rendered");
+        assertEquals(200, reader.get("feeds/en/updates.atom").status());
+        reader.get("feeds/en/updates.atom");
+        assertEquals(hitsBefore + 2, reader.send("GET", "api/admin/pages", null, admin).json().getJsonNumber("hits").longValue(),
+                "the second reader got the page and the feed the first one had rendered");
 
         String word = "pagesword" + Long.toString(System.nanoTime(), 36);
         Api.Reply created = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "en")
@@ -186,10 +197,84 @@ class TwoInstancesIT {
         // timed from the publishing call's answer: the change is committed on the first instance by then
         await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                 .until(() -> reader.get("en/").body().contains("Pickets of " + word));
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> reader.get("feeds/en/updates.atom").body().contains("Pickets of " + word));
 
         assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/unpublish", "{}", editor).status());
         await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                 .until(() -> !reader.get("en/").body().contains("Pickets of " + word));
+    }
+
+    /**
+     * The load balancer of docker/compose.yaml, for real: Debian's nginx with the shipped {@code docker/nginx.conf} (only
+     * its addresses changed) in front of both instances. Readers are spread over both, and what is published through
+     * it shows on every page nginx hands out within two seconds, whichever instance renders it.
+     */
+    @Test
+    void nginxWithTheShippedConfigurationSpreadsReadersAndNeitherInstanceServesAPageOlderThanTwoSeconds() throws Exception {
+        Api balanced = new Api(startNginx());
+        String admin = Api.basic("admin", Api.ADMIN_PASSWORD);
+        long[] before = {served(first, admin), served(second, admin)};
+        for (int i = 0; i < 20; i++) {
+            assertEquals(200, balanced.get("es/").status());
+        }
+        assertTrue(served(first, admin) > before[0] && served(second, admin) > before[1], "both instances served readers");
+
+        String editor = balanced.account("pair-balanced", "pair balanced passphrase", "\"roles\":[\"editor\"],\"languages\":[]");
+        String word = "balanced" + Long.toString(System.nanoTime(), 36);
+        Api.Reply created = balanced.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "en")
+                .add("title", "Marches of " + word).add("summary", "").add("body", "The " + word + " march sets out.").build().toString(), editor);
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(200, balanced.send("POST", "api/admin/documents/" + id + "/publish", "{}", editor).status());
+        // eight readers in a row, spread over both instances by nginx: every one of them sees it
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (int i = 0; i < 8; i++) {
+                if (!balanced.get("en/").body().contains("Marches of " + word)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Pages an instance answered from its page cache or rendered for it. */
+    private static long served(URL instance, String admin) {
+        JsonObject pages = new Api(instance).send("GET", "api/admin/pages", null, admin).json();
+        return pages.getJsonNumber("hits").longValue() + pages.getJsonNumber("misses").longValue();
+    }
+
+    private static URL startNginx() throws Exception {
+        if (!Files.isExecutable(NGINX)) {
+            throw new IllegalStateException("The load-balancer test needs Debian's nginx: apt-get install -y nginx-light (.ci/run installs it)");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path folder = root.resolve("nginx").toAbsolutePath();
+        Files.createDirectories(folder.resolve("temp"));
+        String shipped = Files.readString(Path.of("docker/nginx.conf"), java.nio.charset.StandardCharsets.UTF_8);
+        String temp = folder.resolve("temp").toString();
+        String configuration = "pid " + folder.resolve("nginx.pid") + ";\nerror_log " + folder.resolve("error.log") + ";\n"
+                + shipped.replace("app-a:8080", "127.0.0.1:" + first.getPort()).replace("app-b:8080", "127.0.0.1:" + second.getPort())
+                .replace("listen 80;", "listen 127.0.0.1:" + port + ";")
+                .replace("http {", "http {\n    access_log off;\n    client_body_temp_path " + temp + "/body;\n    proxy_temp_path " + temp
+                        + "/proxy;\n    fastcgi_temp_path " + temp + "/fastcgi;\n    uwsgi_temp_path " + temp + "/uwsgi;\n    scgi_temp_path " + temp + "/scgi;");
+        assertTrue(configuration.contains("127.0.0.1:" + first.getPort()) && configuration.contains("listen 127.0.0.1:" + port),
+                "docker/nginx.conf names app-a:8080, app-b:8080 and listens on 80");
+        Path file = folder.resolve("nginx.conf");
+        Files.writeString(file, configuration, java.nio.charset.StandardCharsets.UTF_8);
+        nginx = new ProcessBuilder(NGINX.toString(), "-p", folder.toString(), "-c", file.toString(), "-g", "daemon off;")
+                .redirectErrorStream(true).redirectOutput(folder.resolve("nginx.out").toFile()).start();
+        URL base = URI.create("http://127.0.0.1:" + port + "/").toURL();
+        await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!nginx.isAlive()) {
+                throw new IllegalStateException("nginx exited: " + Files.readString(folder.resolve("nginx.out")));
+            }
+            return ready(base);
+        });
+        return base;
     }
 
     private static int total(URL instance, String query) {
@@ -272,6 +357,8 @@ class TwoInstancesIT {
                 // slow enough that one instance alone would need 15 s: the one that started last (still indexing,
                 // still compiling) has time to join in, and the test shows them sharing the ledger
                 "-DMAIL_RATE=20",
+                // the second instance claims eight ledger rows at a time: both claim sizes share one campaign
+                "-DMAIL_CLAIM_SIZE=" + ("b".equals(name) ? 8 : 1),
                 "-jar", System.getProperty("payara.microJar"), "--nohazelcast", "--port", Integer.toString(port),
                 "--deploy", System.getProperty("war.file")));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
