@@ -21,8 +21,8 @@ import java.util.Map;
 public class LanguageConfiguration {
 
     /** The languages the shipped translations cover; operators add more with {@code LANGUAGES}. */
-    public static final String DEFAULT_LANGUAGES =
-            "en,es,fr,de,pt-BR,it,ar,fa,hi,bn,ru,uk,tr,zh-Hans,ja,ko,id,sw";
+    public static final String DEFAULT_LANGUAGES = "en,es,fr,de,pt-BR,it,ar,fa,hi,bn,ru,uk,tr,zh-Hans,ja,ko,id,sw,"
+            + "he,th,ur,pl,zh-Hant,vi,fil,ta,am,ne,ro,ha,my,km";
 
     @Inject
     @ConfigProperty(name = "SOURCE_LANGUAGE", defaultValue = "en")

@@ -102,8 +102,10 @@ public class LanguageRegistry {
     }
 
     /**
-     * The chain for a reader asking for {@code requested}: the requested tag, its configured fallbacks, its ICU
-     * parents ({@code pt-BR → pt}), each resolved to an offered language, ending at the source language.
+     * The chain for a reader asking for {@code requested}: the requested tag, its configured fallbacks, the same
+     * language in another offered script that converts to the requested one ({@code zh-Hant → zh-Hans}, served
+     * converted), its ICU parents ({@code pt-BR → pt}), each resolved to an offered language, ending at the source
+     * language.
      */
     public FallbackChain chain(LanguageTag requested) {
         Set<LanguageTag> chain = new LinkedHashSet<>();
@@ -139,6 +141,12 @@ public class LanguageRegistry {
         if (offeredTag.isPresent() && chain.add(offeredTag.get())) {
             for (LanguageTag fallback : configuredFallbacks.getOrDefault(offeredTag.get(), List.of())) {
                 visit(fallback, seen, chain);
+            }
+            // the same language in the other script, converted (ScriptConversion), before any other language
+            for (LanguageTag other : offered.keySet()) {
+                if (ScriptConversion.between(other, offeredTag.get()).isPresent()) {
+                    visit(other, seen, chain);
+                }
             }
         }
         for (LanguageTag fallback : configuredFallbacks.getOrDefault(tag, List.of())) {

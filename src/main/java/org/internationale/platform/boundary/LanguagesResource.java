@@ -10,6 +10,7 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.platform.control.PlatformCoverage;
+import org.internationale.platform.entity.PlatformCoverageShare;
 import org.internationale.site.boundary.KeptRendered;
 
 import java.util.List;
@@ -28,20 +29,26 @@ public class LanguagesResource {
     @Inject
     PlatformCoverage platformCoverage;
 
+    /**
+     * @param complete       share of the platform readers get current in this language, reviewed or awaiting review
+     * @param reviewed       share current and approved by a reviewer
+     * @param awaitingReview share current but not yet reviewed: shown to readers marked so
+     */
     public record LanguageInfo(String tag, String name, String nativeName, String direction, List<String> pluralCategories,
-                               List<String> fallbackChain, double complete) {
+                               List<String> fallbackChain, double complete, double reviewed, double awaitingReview) {
     }
 
     @GET
     public List<LanguageInfo> languages() {
-        Map<LanguageTag, Double> coverage = platformCoverage.current();
-        return registry.languages().stream().map(language -> info(language, coverage.getOrDefault(language.tag(), 0.0))).toList();
+        Map<LanguageTag, PlatformCoverageShare> coverage = platformCoverage.current();
+        return registry.languages().stream()
+                .map(language -> info(language, coverage.getOrDefault(language.tag(), PlatformCoverageShare.NONE).rounded())).toList();
     }
 
-    private LanguageInfo info(Language language, double complete) {
+    private LanguageInfo info(Language language, PlatformCoverageShare share) {
         return new LanguageInfo(language.tag().value(), language.name(), language.nativeName(), language.direction().attribute(),
                 List.copyOf(language.pluralCategories()),
                 registry.chain(language.tag()).languages().stream().map(LanguageTag::value).toList(),
-                Math.round(complete * 1000) / 1000.0);
+                share.complete(), share.reviewed(), share.awaitingReview());
     }
 }

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.platform.entity.PlatformCoverageShare;
+import org.internationale.system.entity.ContentChanged;
 import org.internationale.text.entity.SourceRevised;
 import org.internationale.translation.entity.TranslationApproved;
 
@@ -35,21 +37,21 @@ public class PlatformCoverage {
     Clock clock;
 
     /** Coverage as worked out at a moment, after a number of changes. */
-    private record Known(Map<LanguageTag, Double> coverage, Instant at, long afterChanges) {
+    private record Known(Map<LanguageTag, PlatformCoverageShare> coverage, Instant at, long afterChanges) {
     }
 
     private final AtomicLong changes = new AtomicLong();
     private final AtomicReference<Known> known = new AtomicReference<>();
 
-    /** For each offered language, the fraction of the platform's segments a reader gets current and approved in it. */
-    public Map<LanguageTag, Double> current() {
+    /** For each offered language, the shares of the platform's texts a reader gets current in it, reviewed or not. */
+    public Map<LanguageTag, PlatformCoverageShare> current() {
         Instant now = clock.instant();
         Known last = known.get();
         if (last != null && last.afterChanges() == changes.get() && now.isBefore(last.at().plus(FRESH))) {
             return last.coverage();
         }
         long before = changes.get();
-        Map<LanguageTag, Double> coverage = Collections.unmodifiableMap(new LinkedHashMap<>(reader.coverage()));
+        Map<LanguageTag, PlatformCoverageShare> coverage = Collections.unmodifiableMap(new LinkedHashMap<>(reader.coverage()));
         // a change committed while this was being worked out may not be in it: answer with it, do not keep it
         if (changes.get() == before) {
             known.set(new Known(coverage, now, before));
@@ -62,6 +64,11 @@ public class PlatformCoverage {
     }
 
     void onRevised(@Observes(during = TransactionPhase.AFTER_SUCCESS) SourceRevised revised) {
+        changes.incrementAndGet();
+    }
+
+    /** Any change readers see, a translation saved or submitted among them: its share awaiting review moves. */
+    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged changed) {
         changes.incrementAndGet();
     }
 }

@@ -16,6 +16,7 @@ import org.internationale.platform.entity.PlatformSection;
 import org.internationale.platform.entity.PlatformText;
 import org.internationale.platform.entity.PlatformView;
 import org.internationale.platform.entity.SectionView;
+import org.internationale.platform.entity.PlatformCoverageShare;
 import org.internationale.platform.entity.ServedClause;
 import org.internationale.text.control.MarkdownRenderer;
 import org.internationale.text.control.SegmentStore;
@@ -119,9 +120,11 @@ public class PlatformReader {
     private ServedClause serve(PlatformText part, Map<Long, Map<LanguageTag, Translation>> translations, FallbackChain chain) {
         Segment segment = part.segment();
         LocalizedText text = localizer.localize(segment, translations.getOrDefault(segment.id(), Map.of()), chain);
-        return new ServedClause(part.id(), part.form().name().toLowerCase(Locale.ROOT), text.text(), markdown.html(text.text()),
-                text.language().value(), languages.direction(text.language()), text.fallback(), text.outdated(), text.reviewed(),
-                text.translatedFrom() == null ? null : text.translatedFrom().value());
+        String direction = languages.direction(text.language());
+        return new ServedClause(part.id(), part.form().name().toLowerCase(Locale.ROOT), text.text(), markdown.html(text.text(), direction),
+                text.language().value(), direction, text.fallback(), text.outdated(), text.reviewed(),
+                text.translatedFrom() == null ? null : text.translatedFrom().value(),
+                text.convertedFrom() == null ? null : text.convertedFrom().value());
     }
 
     public Optional<PlatformClause> clause(String id) {
@@ -160,7 +163,7 @@ public class PlatformReader {
             return new ClauseDetail(served.id(), part.section(), served.form(), served.text(), served.html(),
                     served.language(), served.direction(), served.fallback(), served.outdated(), served.reviewed(),
                     served.translatedFrom(), negotiated.requested() == null ? null : negotiated.requested().value(),
-                    segment.sourceLanguage().value(), segment.latest().number(), revisions);
+                    segment.sourceLanguage().value(), segment.latest().number(), revisions, served.convertedFrom());
         });
     }
 
@@ -173,20 +176,30 @@ public class PlatformReader {
      * For each offered language, the fraction of the platform's segments (titles and clauses) that a reader gets
      * in that language, current and approved. The source language is complete by definition.
      */
-    public Map<LanguageTag, Double> coverage() {
+    public Map<LanguageTag, PlatformCoverageShare> coverage() {
         List<Segment> all = platformSegments();
         List<LanguageTag> offered = languages.languages().stream().map(Language::tag).toList();
         Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(all, offered);
-        Map<LanguageTag, Double> coverage = new LinkedHashMap<>();
+        Map<LanguageTag, PlatformCoverageShare> coverage = new LinkedHashMap<>();
         for (LanguageTag tag : offered) {
-            long current = all.stream().filter(segment -> segment.sourceLanguage().equals(tag) || isServedCurrent(segment,
-                    translations.getOrDefault(segment.id(), Map.of()).get(tag))).count();
-            coverage.put(tag, all.isEmpty() ? 1.0 : (double) current / all.size());
+            long reviewed = 0;
+            long awaiting = 0;
+            for (Segment segment : all) {
+                Translation translation = translations.getOrDefault(segment.id(), Map.of()).get(tag);
+                if (segment.sourceLanguage().equals(tag) || isReviewedCurrent(segment, translation)) {
+                    reviewed++;
+                } else if (translation != null && !translation.revisions().isEmpty()
+                        && segment.stateOf(translation.latest()) == TranslationState.CURRENT) {
+                    awaiting++;
+                }
+            }
+            coverage.put(tag, all.isEmpty() ? PlatformCoverageShare.SOURCE : new PlatformCoverageShare(
+                    (double) (reviewed + awaiting) / all.size(), (double) reviewed / all.size(), (double) awaiting / all.size()));
         }
         return coverage;
     }
 
-    private static boolean isServedCurrent(Segment segment, Translation translation) {
+    private static boolean isReviewedCurrent(Segment segment, Translation translation) {
         return translation != null && translation.approved().map(segment::stateOf).orElse(null) == TranslationState.CURRENT;
     }
 

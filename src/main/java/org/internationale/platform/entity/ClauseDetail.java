@@ -6,7 +6,8 @@ import java.util.List;
 /** One clause in the negotiated language with the history of its source text. */
 public record ClauseDetail(String id, String section, String form, String text, String html, String language,
                            String direction, boolean fallback, boolean outdated, boolean reviewed, String translatedFrom,
-                           String requested, String sourceLanguage, int sourceRevision, List<Revision> revisions) {
+                           String requested, String sourceLanguage, int sourceRevision, List<Revision> revisions,
+                           String convertedFrom) {
 
     public record Revision(int number, Instant time, String changeKind, String author, String message) {
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.internationale.locale.control.LanguageRegistry;
+import org.internationale.locale.control.ScriptConversion;
 import org.internationale.locale.entity.FallbackChain;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.locale.entity.Negotiated;
@@ -165,21 +166,30 @@ public class DocumentReader {
         LocalizedText title = localize(texts.get(document.titleKey()), translations, chain);
         LocalizedText summary = localize(texts.get(document.summaryKey()), translations, chain);
         LocalizedText body = withBody ? localize(texts.get(document.bodyKey()), translations, chain) : null;
-        boolean fallback = !served.equals(negotiated.tag());
+        // out only in the other script of the reader's language: converted, whole, and labelled so
+        Optional<ScriptConversion> conversion = negotiated.tag() == null ? Optional.empty() : ScriptConversion.between(served, negotiated.tag());
+        if (conversion.isPresent()) {
+            ScriptConversion convert = conversion.get();
+            title = title.convertedTo(convert.to(), convert.convert(title.text()));
+            summary = summary.convertedTo(convert.to(), convert.convert(summary.text()));
+            body = body == null ? null : body.convertedTo(convert.to(), convert.convert(body.text()));
+        }
+        LanguageTag shown = conversion.map(ScriptConversion::to).orElse(served);
+        boolean fallback = !shown.equals(negotiated.tag());
         String date = document.publishedAt().map(at -> {
-            DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, served.locale());
+            DateFormat format = DateFormat.getDateInstance(DateFormat.LONG, shown.locale());
             format.setTimeZone(TimeZone.GMT_ZONE);
             return format.format(Date.from(at));
         }).orElse(null);
-        String direction = languages.direction(served);
+        String direction = languages.direction(shown);
         return new DocumentView(document.id(), document.type().label(), document.slug().orElse(null),
-                negotiated.requested() == null ? null : negotiated.requested().value(), served.value(), direction, fallback,
+                negotiated.requested() == null ? null : negotiated.requested().value(), shown.value(), direction, fallback,
                 title.outdated() || summary.outdated() || body != null && body.outdated(),
                 title.reviewed() && summary.reviewed() && (body == null || body.reviewed()),
                 title.translatedFrom() == null ? null : title.translatedFrom().value(), title.text(), summary.text(),
-                body == null ? null : body.text(), body == null ? null : markdown.html(body.text()),
+                body == null ? null : body.text(), body == null ? null : markdown.html(body.text(), direction),
                 document.publishedAt().orElse(null), date, document.demands().stream().sorted().toList(),
-                List.copyOf(document.liveLanguages().keySet()));
+                List.copyOf(document.liveLanguages().keySet()), conversion.map(c -> c.from().value()).orElse(null));
     }
 
     private LocalizedText localize(Segment segment, Map<Long, Map<LanguageTag, Translation>> translations, FallbackChain chain) {

@@ -36,6 +36,9 @@ import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.th.ThaiAnalyzer;
+import org.apache.lucene.analysis.morfologik.MorfologikAnalyzer;
+import org.apache.lucene.analysis.ne.NepaliAnalyzer;
+import org.apache.lucene.analysis.ro.RomanianAnalyzer;
 import org.apache.lucene.analysis.tr.ApostropheFilter;
 import org.apache.lucene.analysis.tr.TurkishAnalyzer;
 import org.apache.lucene.analysis.uk.UkrainianMorfologikAnalyzer;
@@ -174,6 +177,10 @@ public final class LanguageAnalyzers {
             case "ja" -> new JapaneseAnalyzer();
             case "ko" -> new KoreanAnalyzer();
             case "th" -> new ThaiAnalyzer();
+            // Polish inflects nouns in seven cases: Morfologik's dictionary gives each word its lemmas
+            case "pl" -> new MorfologikAnalyzer();
+            case "ro" -> new RomanianAnalyzer();
+            case "ne" -> new NepaliAnalyzer();
             case "zh" -> universal;
             case "sw" -> icu(SWAHILI_STOPWORDS);
             case "he" -> icu(HEBREW_STOPWORDS);

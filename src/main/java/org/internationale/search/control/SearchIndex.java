@@ -60,7 +60,7 @@ public class SearchIndex {
      * Raise when fields, what they hold, analysis or the index's order change: the index is then rebuilt from the
      * database. (Bodies are the text readers see, without Markdown, since version 5.)
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /**
      * Each segment keeps its texts ordered by language. A language's own fields (title_ja, body_ja) exist only on its
@@ -202,7 +202,7 @@ public class SearchIndex {
     /** Words of every script the offered languages use, so that each script's segmentation rules are loaded too. */
     static final String WARM_UP_TEXT = "Workers of the world, unite! Trabajadores travailleurs Arbeiter trabalhadores lavoratori"
             + " işçiler İstanbul рабочие робітники العمال کارگران\u200cها मज़दूर শ্রমিক עובדים wafanyakazi manggagawa công nhân"
-            + " 労働者の権利 工人們团结起来 노동자들이 คนงานทั่วโลก";
+            + " 労働者の権利 工人們团结起来 노동자들이 คนงานทั่วโลก தொழிலாளர்கள் ሠራተኞች အလုပ်သမားများ កម្មករទាំងអស់ مزدوروں robotnicy";
 
     /**
      * Loads what each field's analysis needs before a reader or a publication does. Lucene and ICU read their

@@ -141,6 +141,12 @@ public final class Ui {
      * link to the current original), or not reviewed.
      */
     public List<Notice> notices(String servedLanguage, boolean fallback, boolean outdated, boolean reviewed, String originalLink) {
+        return notices(servedLanguage, fallback, outdated, reviewed, null, originalLink);
+    }
+
+    /** @param convertedFrom the other script of the reader's language the text was converted from by software, or null */
+    public List<Notice> notices(String servedLanguage, boolean fallback, boolean outdated, boolean reviewed, String convertedFrom,
+                                String originalLink) {
         List<Notice> notices = new ArrayList<>(2);
         if (fallback) {
             notices.add(new Notice("fallback", t("notice.fallback", "language", languageName(lang()),
@@ -149,7 +155,10 @@ public final class Ui {
         if (outdated) {
             notices.add(new Notice("outdated", t("notice.outdated"), originalLink));
         }
-        if (!reviewed) {
+        if (convertedFrom != null) {
+            // says the more: no person translated or checked it
+            notices.add(new Notice("converted", t("notice.converted", "language", languageName(convertedFrom)), null));
+        } else if (!reviewed) {
             notices.add(new Notice("unreviewed", t("notice.unreviewed"), null));
         }
         return notices;

@@ -39,22 +39,19 @@ public class MarkdownRenderer {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
             HeadingAnchorExtension.create());
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new WebAndMailOnly())
-            .attributeProviderFactory(context -> new ExternalLinks())
-            .build();
+    private final HtmlRenderer renderer = safeHtml().attributeProviderFactory(context -> new ExternalLinks()).build();
+
+    /** For right-to-left texts: the same HTML, each embedded left-to-right run isolated in {@code <bdi>}. */
+    private final HtmlRenderer rightToLeftRenderer = safeHtml().attributeProviderFactory(context -> new ExternalLinks())
+            .nodeRendererFactory(LeftToRightIsolates.Renderer::new).build();
 
     /** For mail: the same HTML, styled inline, because mail clients drop style sheets. */
-    private final HtmlRenderer mailRenderer = HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new WebAndMailOnly())
-            .attributeProviderFactory(context -> new InlineMailStyles())
-            .build();
+    private final HtmlRenderer mailRenderer = safeHtml().attributeProviderFactory(context -> new InlineMailStyles()).build();
+
+    /** Every HTML rendering escapes raw HTML and lets only web and mail addresses through. */
+    private static HtmlRenderer.Builder safeHtml() {
+        return HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).urlSanitizer(new WebAndMailOnly());
+    }
 
     /** For mail's plain-text alternative: links keep their address, lists their markers. */
     private final TextContentRenderer textRenderer = TextContentRenderer.builder()
@@ -71,6 +68,19 @@ public class MarkdownRenderer {
 
     public String html(String markdown) {
         return renderer.render(parser.parse(markdown));
+    }
+
+    /**
+     * @param direction the text's direction ({@code rtl} or {@code ltr}): a right-to-left text gets its Latin names,
+     *                  addresses and numbers isolated ({@link LeftToRightIsolates})
+     */
+    public String html(String markdown, String direction) {
+        if (!"rtl".equals(direction)) {
+            return html(markdown);
+        }
+        Node document = parser.parse(markdown);
+        LeftToRightIsolates.apply(document);
+        return rightToLeftRenderer.render(document);
     }
 
     public String mailHtml(String markdown) {

@@ -3,6 +3,7 @@ package org.internationale.text.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.internationale.locale.control.ScriptConversion;
 import org.internationale.locale.entity.FallbackChain;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.text.entity.LocalizedText;
@@ -27,16 +28,27 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TextLocalizer {
 
+    /** Every language: the shipped translations await a fluent reviewer, and readers should have them meanwhile. */
+    public static final String EVERY_LANGUAGE = "*";
+    public static final String NO_LANGUAGE = "none";
+
     private Set<LanguageTag> unreviewedServed = Set.of();
+    private boolean everyLanguageUnreviewed;
 
     protected TextLocalizer() {
         // CDI
     }
 
+    /**
+     * @param unreviewedLanguages {@code *} (the default: every language), {@code none}, or the languages by tag
+     */
     @Inject
-    public TextLocalizer(@ConfigProperty(name = "SERVE_UNREVIEWED", defaultValue = " ") String unreviewedLanguages) {
-        this.unreviewedServed = Arrays.stream(unreviewedLanguages.split(","))
-                .filter(s -> !s.isBlank()).map(LanguageTag::of).collect(Collectors.toUnmodifiableSet());
+    public TextLocalizer(@ConfigProperty(name = "SERVE_UNREVIEWED", defaultValue = EVERY_LANGUAGE) String unreviewedLanguages) {
+        String setting = unreviewedLanguages.strip();
+        this.everyLanguageUnreviewed = setting.equals(EVERY_LANGUAGE);
+        this.unreviewedServed = everyLanguageUnreviewed || setting.equalsIgnoreCase(NO_LANGUAGE) ? Set.of()
+                : Arrays.stream(setting.split(",")).filter(s -> !s.isBlank()).map(s -> LanguageTag.of(s.strip()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -46,34 +58,48 @@ public class TextLocalizer {
         LanguageTag wanted = chain.first();
         for (LanguageTag language : chain.languages()) {
             if (language.equals(segment.sourceLanguage())) {
-                return source(segment, wanted);
+                return converted(source(segment, wanted), wanted);
             }
             Optional<TranslationRevision> served = servable(translations.get(language));
             if (served.isPresent()) {
                 TranslationRevision revision = served.get();
                 TranslationState state = segment.stateOf(revision);
                 boolean reviewed = translations.get(language).approved().filter(a -> a.number() == revision.number()).isPresent();
-                return new LocalizedText(segment.key(), revision.text(), language, !language.equals(wanted),
-                        state == TranslationState.OUTDATED, reviewed, revision.translatedFrom().orElse(null), state);
+                return converted(new LocalizedText(segment.key(), revision.text(), language, !language.equals(wanted),
+                        state == TranslationState.OUTDATED, reviewed, revision.translatedFrom().orElse(null), state, null), wanted);
             }
         }
-        return source(segment, wanted);
+        return converted(source(segment, wanted), wanted);
     }
 
-    /** The approved revision; or, where the language allows unreviewed text, the latest. */
+    /** Text found in the other script of the reader's language reaches them converted, and says so. */
+    private static LocalizedText converted(LocalizedText found, LanguageTag wanted) {
+        if (!found.fallback()) {
+            return found;
+        }
+        return ScriptConversion.between(found.language(), wanted)
+                .map(conversion -> found.convertedTo(wanted, conversion.convert(found.text())))
+                .orElse(found);
+    }
+
+    /**
+     * The approved revision; or, where none is and the language allows unreviewed text, the latest. A reviewer's
+     * approval always decides: a newer draft never replaces approved text for readers.
+     */
     private Optional<TranslationRevision> servable(Translation translation) {
         if (translation == null || translation.revisions().isEmpty()) {
             return Optional.empty();
         }
-        if (unreviewedServed.contains(translation.language())) {
-            return Optional.of(translation.latest());
+        Optional<TranslationRevision> approved = translation.approved();
+        if (approved.isPresent() || !(everyLanguageUnreviewed || unreviewedServed.contains(translation.language()))) {
+            return approved;
         }
-        return translation.approved();
+        return Optional.of(translation.latest());
     }
 
     private static LocalizedText source(Segment segment, LanguageTag wanted) {
         LanguageTag language = segment.sourceLanguage();
         return new LocalizedText(segment.key(), segment.latest().text(), language, !language.equals(wanted),
-                false, true, null, TranslationState.CURRENT);
+                false, true, null, TranslationState.CURRENT, null);
     }
 }

@@ -115,6 +115,22 @@ public class Translation {
         reviewComment = null;
     }
 
+    /**
+     * Takes back an approval no person gave (a file imported when files counted as reviewed) once the file no longer
+     * records a review: the text waits for a reviewer and readers see it as not reviewed. An approval a reviewer gave
+     * stays.
+     *
+     * @return whether an approval was taken back
+     */
+    public boolean withdrawUnattributedApproval() {
+        if (approvedRevision == null || reviewedBy != null) {
+            return false;
+        }
+        approvedRevision = null;
+        reviewState = ReviewState.SUBMITTED;
+        return true;
+    }
+
     /** A reviewer sends the latest revision back to the translator, saying why. */
     public void sendBack(String reviewer, String comment, Instant at) {
         reviewState = ReviewState.DRAFT;

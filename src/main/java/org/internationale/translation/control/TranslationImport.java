@@ -29,8 +29,10 @@ import java.util.Optional;
 /**
  * Applies a PO catalogue to the stored translations of one language. The entry's {@code msgid} pins the
  * translation to the source revision with that text; text that matches no revision imports as based on
- * revision 0, i.e. outdated. A fuzzy entry imports as a draft, any other as approved: files in the repository
- * went through review before they were committed.
+ * revision 0, i.e. outdated. A fuzzy entry imports as a draft. The others import as approved only when the file's
+ * header records who reviewed it ({@code X-Reviewed-By}); otherwise as submitted, awaiting a reviewer in the
+ * language's queue: a translation no person checked is never presented as reviewed ({@code X-Provenance} says how
+ * each shipped file was made).
  *
  * <p>An entry never overwrites a translation that someone edited after {@code author} last wrote it: that is
  * reported as a conflict and the stored text stays.
@@ -47,12 +49,16 @@ public class TranslationImport {
     @Inject
     Clock clock;
 
+    /** The header field in which a translation file records the fluent person who reviewed it. */
+    public static final String REVIEWED_BY = "X-Reviewed-By";
+
     @Transactional
     public ImportReport apply(LanguageTag language, PoCatalog catalog, String author, String message) {
-        return each(language, catalog, (entry, found, translations) -> apply(language, entry, author, message, found, translations));
+        Optional<String> reviewer = catalog.headerField(REVIEWED_BY).map(String::strip).filter(by -> !by.isBlank());
+        return each(language, catalog, (entry, found, translations) -> apply(language, entry, author, message, reviewer, found, translations));
     }
 
-    private ImportOutcome apply(LanguageTag language, PoEntry entry, String author, String message,
+    private ImportOutcome apply(LanguageTag language, PoEntry entry, String author, String message, Optional<String> reviewer,
                                 Map<SegmentKey, Segment> found, Map<Long, Map<LanguageTag, Translation>> translations) {
         String id = entry.context();
         if (id == null) {
@@ -75,7 +81,7 @@ public class TranslationImport {
             return new ImportOutcome(id, Result.REJECTED, "this is the segment's source language");
         }
         int basedOn = basedOn(segment, entry.id());
-        ReviewState state = entry.fuzzy() ? ReviewState.DRAFT : ReviewState.APPROVED;
+        ReviewState state = entry.fuzzy() ? ReviewState.DRAFT : reviewer.isPresent() ? ReviewState.APPROVED : ReviewState.SUBMITTED;
         Translation translation = translations.getOrDefault(segment.id(), Map.of()).get(language);
         if (translation == null) {
             translation = segments.createTranslation(segment, language);
@@ -83,6 +89,19 @@ public class TranslationImport {
         }
         if (!translation.revisions().isEmpty()) {
             TranslationRevision latest = translation.latest();
+            boolean sameText = latest.text().equals(entry.translation()) && latest.basedOnRevision() == basedOn;
+            if (state == ReviewState.APPROVED && sameText && translation.approved().filter(a -> a.number() == latest.number()).isEmpty()
+                    && author.equals(latest.author())) {
+                // the file now records the review of the text it brought: approved, in the reviewer's name
+                translation.approve(reviewer.get(), clock.instant());
+                return new ImportOutcome(id, Result.APPLIED, "reviewed by " + reviewer.get() + ", as the file records");
+            }
+            if (state == ReviewState.SUBMITTED && sameText) {
+                // the same text: a file cannot take back a reviewer's approval, only one that no person gave
+                return translation.withdrawUnattributedApproval()
+                        ? new ImportOutcome(id, Result.APPLIED, "no review recorded in the file: awaits a reviewer")
+                        : new ImportOutcome(id, Result.UNCHANGED, null);
+            }
             Optional<TranslationRevision> lastByAuthor = translation.revisions().stream()
                     .filter(r -> author.equals(r.author())).reduce((a, b) -> b);
             boolean sameAsLastImport = lastByAuthor.isPresent() && lastByAuthor.get().text().equals(entry.translation())
@@ -97,6 +116,11 @@ public class TranslationImport {
             }
         }
         translation.revise(entry.translation(), basedOn, null, author, message, state, clock.instant());
+        if (reviewer.isPresent() && state == ReviewState.APPROVED) {
+            translation.approve(reviewer.get(), clock.instant());
+        } else {
+            translation.withdrawUnattributedApproval();
+        }
         return new ImportOutcome(id, Result.APPLIED, basedOn == 0 ? "source text not found: imported as outdated" : null);
     }
 

@@ -47,16 +47,23 @@ class LanguageRegistryTest {
     }
 
     @Test
-    void traditionalChineseNeverBecomesSimplifiedUnlessConfigured() {
-        assertEquals(List.of("en"), chain("zh-Hant"));
-        assertEquals(List.of("en"), chain("zh-TW"));
-        assertEquals(List.of("zh-Hans", "en"), chain("zh"));
-        assertEquals(List.of("zh-Hans", "en"), chain("zh-CN"));
+    void chineseInOneScriptFallsBackToTheOtherScriptConvertedNeverToItsParent() {
+        assertEquals(List.of("zh-Hant", "zh-Hans", "en"), chain("zh-Hant"));
+        assertEquals(List.of("zh-Hant", "zh-Hans", "en"), chain("zh-TW"));
+        assertEquals(List.of("zh-Hans", "zh-Hant", "en"), chain("zh"));
+        assertEquals(List.of("zh-Hans", "zh-Hant", "en"), chain("zh-CN"));
 
-        LanguageRegistry configured = LanguageConfiguration.parse("en", LanguageConfiguration.DEFAULT_LANGUAGES + ",zh-Hant",
-                "zh-Hant=zh-Hans");
-        assertEquals(List.of("zh-Hant", "zh-Hans", "en"),
-                configured.chain(LanguageTag.of("zh-TW")).languages().stream().map(LanguageTag::value).toList());
+        // with only Simplified offered, a Traditional reader is not silently given it (zh-Hant's parent is zh, Simplified)
+        LanguageRegistry simplifiedOnly = LanguageConfiguration.parse("en", "en,zh-Hans", "");
+        assertEquals(List.of("en"), simplifiedOnly.chain(LanguageTag.of("zh-Hant")).languages().stream().map(LanguageTag::value).toList());
+    }
+
+    @Test
+    void serbianInLatinFallsBackToCyrillicConvertedButNotTheOtherWayRound() {
+        LanguageRegistry serbian = LanguageConfiguration.parse("en", "en,sr-Cyrl,sr-Latn", "");
+        assertEquals(List.of("sr-Latn", "sr-Cyrl", "en"), serbian.chain(LanguageTag.of("sr-Latn")).languages().stream().map(LanguageTag::value).toList());
+        // ICU ships no Latin-to-Cyrillic transform for Serbian: a Cyrillic reader is not given Latin text as their own
+        assertEquals(List.of("sr-Cyrl", "en"), serbian.chain(LanguageTag.of("sr")).languages().stream().map(LanguageTag::value).toList());
     }
 
     @Test

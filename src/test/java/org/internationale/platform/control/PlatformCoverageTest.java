@@ -1,6 +1,7 @@
 package org.internationale.platform.control;
 
 import org.internationale.locale.entity.LanguageTag;
+import org.internationale.platform.entity.PlatformCoverageShare;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +25,10 @@ class PlatformCoverageTest {
     void wire() {
         coverage.reader = new PlatformReader() {
             @Override
-            public Map<LanguageTag, Double> coverage() {
+            public Map<LanguageTag, PlatformCoverageShare> coverage() {
                 workedOut++;
                 duringWork.run();
-                return Map.of(LanguageTag.of("es"), workedOut / 10.0);
+                return Map.of(LanguageTag.of("es"), new PlatformCoverageShare(workedOut / 10.0, workedOut / 10.0, 0));
             }
         };
         coverage.clock = new Clock() {
@@ -50,22 +51,25 @@ class PlatformCoverageTest {
 
     @Test
     void keptUntilSomethingChangesOrAMinutePasses() {
-        assertEquals(0.1, coverage.current().get(LanguageTag.of("es")));
-        assertEquals(0.1, coverage.current().get(LanguageTag.of("es")));
+        assertEquals(0.1, coverage.current().get(LanguageTag.of("es")).complete());
+        assertEquals(0.1, coverage.current().get(LanguageTag.of("es")).complete());
         assertEquals(1, workedOut, "the second request is answered from what the first worked out");
 
         coverage.onApproved(null);
-        assertEquals(0.2, coverage.current().get(LanguageTag.of("es")), "an approval counts at once");
+        assertEquals(0.2, coverage.current().get(LanguageTag.of("es")).complete(), "an approval counts at once");
         coverage.onRevised(null);
         coverage.current();
         assertEquals(3, workedOut, "so does a revised source");
+        coverage.onContentChanged(null);
+        coverage.current();
+        assertEquals(4, workedOut, "and any change readers see, a translation submitted for review among them");
 
         now = now.plus(PlatformCoverage.FRESH).minus(Duration.ofSeconds(1));
         coverage.current();
-        assertEquals(3, workedOut);
+        assertEquals(4, workedOut);
         now = now.plus(Duration.ofSeconds(1));
         coverage.current();
-        assertEquals(4, workedOut, "another instance's approvals show within a minute");
+        assertEquals(5, workedOut, "another instance's approvals show within a minute");
     }
 
     @Test

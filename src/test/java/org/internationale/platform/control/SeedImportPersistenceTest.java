@@ -210,6 +210,47 @@ class SeedImportPersistenceTest {
                 read(em -> new SegmentStore(em).find(new SegmentKey(id)).orElseThrow().latest().text()));
     }
 
+    private org.internationale.text.entity.ReviewState spanishReview(String id) {
+        return read(em -> {
+            SegmentStore store = new SegmentStore(em);
+            return store.translation(store.find(new SegmentKey(id)).orElseThrow(), ES).orElseThrow().reviewState();
+        });
+    }
+
+    @Test
+    void aFileThatRecordsNoReviewAwaitsAReviewerAndTakesBackOnlyAnApprovalNoPersonGave() throws Exception {
+        importSections(PlatformContentTest.shipped());
+        String id = "strategies.basic";
+        String file = Files.readString(Project.translations().resolve("es/platform.po"), StandardCharsets.UTF_8);
+        assertTrue(file.contains("X-Provenance: "), "the shipped file says how it was made");
+        importTranslations(ES, PoReader.read(file), PlatformImport.SEED_AUTHOR);
+        assertEquals(org.internationale.text.entity.ReviewState.SUBMITTED, spanishReview(id), "no review recorded: it awaits one");
+
+        // as the import once left every shipped text: approved, though no person reviewed it
+        database.inTransaction(em -> {
+            SegmentStore store = new SegmentStore(em);
+            Translation translation = store.translation(store.find(new SegmentKey(id)).orElseThrow(), ES).orElseThrow();
+            translation.revise(translation.latest().text(), translation.latest().basedOnRevision(), null, PlatformImport.SEED_AUTHOR,
+                    "old import", org.internationale.text.entity.ReviewState.APPROVED, clock.instant());
+        });
+        assertEquals(org.internationale.text.entity.ReviewState.APPROVED, spanishReview(id));
+        ImportReport withdrawn = importTranslations(ES, PoReader.read(file), PlatformImport.SEED_AUTHOR);
+        assertEquals(org.internationale.text.entity.ReviewState.SUBMITTED, spanishReview(id), "an approval no person gave is taken back");
+        assertEquals(1, withdrawn.count(ImportOutcome.Result.APPLIED), withdrawn.summary());
+
+        String reviewedFile = file.replace("\"Language: es\\n\"", "\"Language: es\\n\"\n\"X-Reviewed-By: Lucía Pérez <lucia@example.org>\\n\"");
+        assertTrue(reviewedFile.contains("X-Reviewed-By"));
+        importTranslations(ES, PoReader.read(reviewedFile), PlatformImport.SEED_AUTHOR);
+        assertEquals(org.internationale.text.entity.ReviewState.APPROVED, spanishReview(id), "the file records who reviewed it");
+        assertEquals("Lucía Pérez <lucia@example.org>", read(em -> {
+            SegmentStore store = new SegmentStore(em);
+            return store.translation(store.find(new SegmentKey(id)).orElseThrow(), ES).orElseThrow().reviewedBy().orElseThrow();
+        }), "in the reviewer's name");
+
+        importTranslations(ES, PoReader.read(file), PlatformImport.SEED_AUTHOR);
+        assertEquals(org.internationale.text.entity.ReviewState.APPROVED, spanishReview(id), "a review a person is named for stays");
+    }
+
     @Test
     void translationFilesPinTheirSourceAndNeverOverwriteNewerWork() throws Exception {
         importSections(PlatformContentTest.shipped());

@@ -96,6 +96,30 @@ class PublishingIT {
         return published.json();
     }
 
+    /**
+     * Published only in Simplified Chinese: a Traditional Chinese reader gets it converted by ICU4J, in their language
+     * tag and labelled, rather than falling back to English; the JSON says what it was converted from.
+     */
+    @Test
+    void aDocumentOutOnlyInSimplifiedChineseReachesTraditionalReadersConvertedAndLabelled() {
+        JsonObject created = create("update", "zh-Hans", "工人阶级团结起来", "码头工人罢工", "全体工人团结起来，争取带薪病假。", null);
+        long id = created.getJsonNumber("id").longValue();
+        publish(id, null);
+        JsonObject traditional = api.get("api/documents/" + id + "?lang=zh-Hant").json();
+        assertEquals("zh-Hant", traditional.getString("language"));
+        assertEquals("工人階級團結起來", traditional.getString("title"));
+        assertEquals("全體工人團結起來，爭取帶薪病假。", traditional.getString("body"));
+        assertEquals("zh-Hans", traditional.getString("convertedFrom"));
+        assertFalse(traditional.getBoolean("reviewed"), "no person checked the conversion");
+        String page = api.get("zh-Hant/updates/" + id).body();
+        assertTrue(page.contains("lang=\"zh-Hant\""), page);
+        assertTrue(page.contains("notice-converted") && page.contains("簡體"), "the page names what it was converted from");
+        assertTrue(page.contains("全體工人團結起來"), page);
+        JsonObject simplified = api.get("api/documents/" + id + "?lang=zh-Hans").json();
+        assertEquals("全体工人团结起来，争取带薪病假。", simplified.getString("body"), "the original as written");
+        assertTrue(!simplified.containsKey("convertedFrom") || simplified.isNull("convertedFrom"), "not converted");
+    }
+
     private void translateAndApprove(JsonObject document, String language, String title, String summary, String body) {
         api.translateAndApprove(document, language, translator, reviewer, title, summary, body);
     }

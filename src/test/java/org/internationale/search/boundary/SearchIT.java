@@ -176,6 +176,9 @@ class SearchIT {
      */
     static final double MIN_NDCG = 0.6;
     static final double MIN_MRR = 0.6;
+    /** The languages added with the 32-language platform whose judgments must reach a stricter nDCG@10 (issue 26). */
+    static final java.util.Set<String> STRICT = java.util.Set.of("pl", "vi", "ur", "zh-Hant", "th");
+    static final double STRICT_NDCG = 0.8;
 
     @Test
     void handJudgedQueriesRankRelevantTextsFirstInEveryLanguage() throws Exception {
@@ -207,14 +210,16 @@ class SearchIT {
             }
             byLanguage.computeIfAbsent(cells[0], l -> new java.util.ArrayList<>()).add(new double[]{ndcg(ranked, relevant), mrr(ranked, relevant)});
         }
-        assertTrue(byLanguage.size() >= 12, "judgments for at least 12 languages");
+        assertTrue(byLanguage.size() >= 25, "judgments for at least 25 languages, every new one among them: " + byLanguage.keySet());
+        assertTrue(byLanguage.keySet().containsAll(List.of("pl", "vi", "ur", "zh-Hant", "th", "km", "my", "ta", "am", "ha", "ne", "ro", "fil", "he")),
+                "a query in each language added with the 32-language platform");
         StringBuilder report = new StringBuilder("language  nDCG@10  MRR\n");
         List<String> failing = new java.util.ArrayList<>();
         for (var entry : byLanguage.entrySet()) {
             double ndcg = entry.getValue().stream().mapToDouble(v -> v[0]).average().orElse(0);
             double mrr = entry.getValue().stream().mapToDouble(v -> v[1]).average().orElse(0);
             report.append(String.format(java.util.Locale.ROOT, "%-8s  %.3f    %.3f%n", entry.getKey(), ndcg, mrr));
-            if (ndcg < MIN_NDCG || mrr < MIN_MRR) {
+            if (ndcg < (STRICT.contains(entry.getKey()) ? STRICT_NDCG : MIN_NDCG) || mrr < MIN_MRR) {
                 failing.add(entry.getKey());
             }
         }

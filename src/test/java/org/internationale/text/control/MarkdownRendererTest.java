@@ -94,6 +94,19 @@ public class MarkdownRendererTest {
     }
 
     @Test
+    void aRightToLeftTextIsolatesItsLatinNamesAndNumbersAndEscapesThem() {
+        String html = markdown.html("قانون Medicare for All Act of 2019 S.1129، و**١٢ يوماً** أو 12 يوماً <b>x</b>.", "rtl");
+        assertTrue(html.contains("<bdi>Medicare for All Act of 2019 S.1129</bdi>، "), html);
+        assertTrue(html.contains("<bdi>12</bdi>"), html);
+        assertTrue(html.contains("&lt;b&gt;<bdi>x</bdi>&lt;/b&gt;"), "raw HTML stays escaped: " + html);
+        assertFalse(html.contains("<b>x</b>"), html);
+        assertTrue(html.contains("<strong><bdi>١٢</bdi> يوماً</strong>"), "numbers in either digits are isolated, inside emphasis too: " + html);
+        assertEquals(markdown.html("Medicare for All Act of 2019", "ltr"), markdown.html("Medicare for All Act of 2019"),
+                "left-to-right texts are rendered as they were");
+        assertFalse(markdown.html("[Link](https://example.org/a) text", "ltr").contains("<bdi>"));
+    }
+
+    @Test
     void plainClauseTextIsAParagraph() {
         assertEquals("<p>Rent amnesty for the duration of the outbreak + 3 months.</p>\n",
                 markdown.html("Rent amnesty for the duration of the outbreak + 3 months."));

@@ -101,7 +101,7 @@ class TranslationWorkflowIT {
     @Test
     void aMeaningChangeShowsTheTranslatorAWordDiff() {
         String id = "demands.housing.shelter-for-all";
-        assertEquals("approved", view("es", id).getString("state"));
+        assertEquals("submitted", view("es", id).getString("state"), "the shipped translation awaits a fluent reviewer");
         reviseSource(id, "Guaranteed permanent housing for all who lack shelter.", "meaning");
         JsonObject outdated = view("es", id);
         assertEquals("outdated", outdated.getString("state"));
@@ -124,7 +124,7 @@ class TranslationWorkflowIT {
     void aTypoFixKeepsTheTranslationCurrent() {
         String id = "demands.free-detainees.migrant-detainees";
         reviseSource(id, "Immediate release of all migrant detainees" + (System.nanoTime() % 2 == 0 ? "!" : "."), "typo");
-        assertEquals("approved", view("es", id).getString("state"));
+        assertEquals("submitted", view("es", id).getString("state"), "still awaiting review, and still current");
         assertFalse(publicClause("es", id).getBoolean("outdated"));
     }
 
@@ -132,8 +132,13 @@ class TranslationWorkflowIT {
     void reviewDecidesWhatReadersGetAndNothingIsLost() {
         String id = "demands.no-payments.debt-amnesty";
         JsonObject before = view("es", id);
-        String approvedText = publicClause("es", id).getString("text");
         int base = before.getInt("revision");
+        // the shipped translation awaits review and readers get it marked so, until a reviewer approves it
+        assertEquals("submitted", before.getString("state"));
+        assertFalse(publicClause("es", id).getBoolean("reviewed"));
+        assertEquals(200, act("es", id, "approve", "{\"revision\":" + base + "}", reviewer).status());
+        assertTrue(publicClause("es", id).getBoolean("reviewed"));
+        String approvedText = publicClause("es", id).getString("text");
 
         Api.Reply draft = save("es", id, "Condonación de deudas durante el brote + 3 meses.", base, null);
         assertEquals(200, draft.status(), draft.body());
