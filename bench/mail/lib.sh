@@ -168,6 +168,7 @@ start_server() {
         SMTP_HOST=127.0.0.1 SMTP_PORT="$SINK_PORT" SMTP_CONNECTIONS="$CONNECTIONS" MAIL_FROM="$FROM" \
         DKIM_PRIVATE_KEY_FILE="$WORK/dkim.pem" DKIM_SELECTOR="$SELECTOR" INSTANCE_NAME="$INSTANCE" \
         MAIL_UNKNOWN_POLICY="${MAIL_UNKNOWN_POLICY:-resend}" MAIL_CLAIM_SIZE="${MAIL_CLAIM_SIZE:-1}" PUBLIC_BASE_URL="$BASE/" \
+        SELF_REVIEW_LANGUAGES=es,fr,de,ar,ja \
         java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "$ROOT/target/payara-micro.jar" --nohazelcast --port "$PORT" \
         --prebootcommandfile "$ROOT/src/main/payara/pre-boot-commands.txt" \
         --rootdir "$WORK/payara-$SERVER_STARTS" --deploy "$ROOT/target/ROOT.war" > "$SERVER_LOG" 2>&1 &

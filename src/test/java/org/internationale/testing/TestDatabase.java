@@ -27,6 +27,15 @@ public final class TestDatabase implements AutoCloseable {
     private final EntityManagerFactory factory;
 
     public TestDatabase() {
+        this(true);
+    }
+
+    /** A database with no schema at all, as a restore finds it. */
+    public static TestDatabase empty() {
+        return new TestDatabase(false);
+    }
+
+    private TestDatabase(boolean migrated) {
         String url = System.getProperty("it.database.url", "");
         String name = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (url.isBlank()) {
@@ -50,7 +59,9 @@ public final class TestDatabase implements AutoCloseable {
             pg.setCurrentSchema(schema);
             dataSource = pg;
         }
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        if (migrated) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        }
         factory = Persistence.createEntityManagerFactory("internationale", Map.of(
                 "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
                 "jakarta.persistence.jtaDataSource", "",

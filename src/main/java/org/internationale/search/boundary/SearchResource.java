@@ -7,6 +7,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import org.internationale.site.boundary.KeptRendered;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,8 +19,12 @@ import org.internationale.search.control.Searcher;
 
 import java.util.Set;
 
-/** {@code GET /api/search?q=&lang=&type=&demand=&page=&size=}. */
+/**
+ * {@code GET /api/search?q=&lang=&type=&demand=&page=&size=}. Answers are kept as written per address and
+ * {@code Accept-Language} ({@link KeptRendered}); the index forgets them whenever it changes.
+ */
 @Path("search")
+@KeptRendered
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {

@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.internationale.site.control.PageCache;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -72,6 +73,9 @@ public class SearchIndex {
      */
     static final Sort BY_LANGUAGE = new Sort(new SortField("language", SortField.Type.STRING));
     private static final Logger LOG = Logger.getLogger(SearchIndex.class.getName());
+
+    @Inject
+    PageCache pages;
 
     @Inject
     @ConfigProperty(name = DatabaseSettings.DATA_DIR)
@@ -194,6 +198,18 @@ public class SearchIndex {
         }
     }
 
+    /**
+     * Makes what was written visible to the next search, and forgets the rendered pages: a search page or answer kept
+     * before the index moved would otherwise be served until the next change, the index lagging the change that
+     * emptied the cache (on another instance, by up to the change log's second).
+     */
+    private void visible() throws IOException {
+        searchers.maybeRefreshBlocking();
+        if (pages != null) {
+            pages.forget();
+        }
+    }
+
     public Analyzer analyzer() {
         open();
         return analyzer;
@@ -280,7 +296,7 @@ public class SearchIndex {
                 writer.addDocuments(block);
             }
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            visible();
             generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -307,7 +323,7 @@ public class SearchIndex {
         open();
         try {
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            visible();
             generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -323,7 +339,7 @@ public class SearchIndex {
         try {
             writer.forceMerge(1);
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            visible();
             generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -349,7 +365,7 @@ public class SearchIndex {
             }
             writer.deleteAll();
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            visible();
             generation.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -119,14 +119,17 @@ public class ReaderSite extends HttpServlet {
             HtmlResponses.redirect(response, 301, "/" + tag.get().value() + (rest.isEmpty() ? "/" : rest) + query);
             return;
         }
-        ReaderRequest visit = visit(request, response, negotiator.negotiated(tag.get()), rest, post ? null : cacheAddress(request));
-        if (visit.cacheAddress() != null) {
-            Optional<RenderedPage> kept = cache.get(visit.cacheAddress());
+        // a kept page is sent before anything of a rendering is made: the interface and its language menu (32 names
+        // sorted by the page's collation) cost a kept page most of its time
+        String address = post ? null : cacheAddress(request);
+        if (address != null) {
+            Optional<RenderedPage> kept = cache.get(address);
             if (kept.isPresent()) {
                 HtmlResponses.send(request, response, 200, kept.get(), true);
                 return;
             }
         }
+        ReaderRequest visit = visit(request, response, negotiator.negotiated(tag.get()), rest, address);
         try {
             ReaderPages pages = sections.get(visit.parts().get(0));
             if (pages == null) {

@@ -1,6 +1,9 @@
 package org.internationale.system.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.internationale.system.entity.SchemaMigrating;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
@@ -38,16 +41,31 @@ public class SchemaMigration {
 
     private volatile boolean migrated;
 
+    @Inject
+    Event<SchemaMigrating> migrating;
+
     @PostConstruct
     void migrate() {
-        MigrateResult result = Flyway.configure(getClass().getClassLoader())
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
+        // a restore from an archive runs here: into the empty database, at the archive's schema version
+        migrating.fire(new SchemaMigrating(dataSource, version -> flyway(version).migrate(), latestVersion()));
+        MigrateResult result = flyway(null).migrate();
         LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now, database " + result.database + ")");
         migrated = true;
+    }
+
+    private Flyway flyway(String target) {
+        var configuration = Flyway.configure(getClass().getClassLoader()).dataSource(dataSource).locations("classpath:db/migration");
+        if (target != null) {
+            configuration.target(target);
+        }
+        return configuration.load();
+    }
+
+    /** The version of the newest migration this build ships. */
+    public String latestVersion() {
+        var pending = flyway(null).info().all();
+        return pending.length == 0 ? "0" : pending[pending.length - 1].getVersion().getVersion();
     }
 
     public boolean migrated() {

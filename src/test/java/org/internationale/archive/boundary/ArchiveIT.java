@@ -1,0 +1,160 @@
+package org.internationale.archive.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import org.internationale.testing.Api;
+import org.internationale.testing.Deployments;
+import org.internationale.testing.MailServer;
+import org.internationale.testing.SeparateInstance;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The archive on the deployed WAR: only an admin downloads it, each download is audited; and an archive of the suite's
+ * server, restored at start-up ({@code RESTORE_FROM}) into a second instance with an empty database of its own, serves
+ * the same public and admin answers, and a subscriber's link written by the first server works on the second.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ArchiveIT {
+
+    private static final String RUN = java.util.UUID.randomUUID().toString().substring(0, 8);
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+)");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    private Api api;
+    private String admin;
+
+    @BeforeEach
+    void client() {
+        api = new Api(base);
+        admin = Api.basic("admin", Api.ADMIN_PASSWORD);
+    }
+
+    private HttpResponse<byte[]> download(String authorization, String passphrase) throws Exception {
+        HttpRequest.Builder request = api.request("api/admin/archive").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (passphrase != null) {
+            request.header("Archive-Passphrase", passphrase);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void onlyAnAdminDownloadsTheArchiveAndEachDownloadIsAudited() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(5).toString(); // the test's own clock, not the server's
+        assertEquals(401, download(null, null).statusCode());
+        String editor = api.account("archive-editor", "archive test passphrase", "\"roles\":[\"editor\"],\"languages\":[]");
+        assertEquals(403, download(editor, null).statusCode());
+        HttpResponse<byte[]> tooShort = download(admin, "short");
+        assertEquals(400, tooShort.statusCode(), new String(tooShort.body(), java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<byte[]> plain = download(admin, null);
+        assertEquals(200, plain.statusCode());
+        assertEquals("application/zip", plain.headers().firstValue("Content-Type").orElse(""));
+        List<String> entries = new ArrayList<>();
+        JsonObject manifest = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(plain.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.add(entry.getName());
+                if (entry.getName().equals("manifest.json")) {
+                    manifest = Json.createReader(new ByteArrayInputStream(zip.readAllBytes())).readObject();
+                }
+            }
+        }
+        assertTrue(entries.containsAll(List.of("data/account.jsonl", "data/segment.jsonl", "data/subscriber.jsonl", "data/delivery.jsonl",
+                "data/audit_event.jsonl", "sequences.json", "translations/es.po", "translations/zh-Hant.po")), entries.toString());
+        assertEquals("manifest.json", entries.get(entries.size() - 1), "the manifest comes last");
+        assertTrue(manifest.getJsonObject("counts").getJsonNumber("segment").longValue() > 70, manifest.getJsonObject("counts").toString());
+        HttpResponse<byte[]> encrypted = download(admin, "a long enough passphrase");
+        assertEquals(200, encrypted.statusCode());
+        assertEquals("application/pgp-encrypted", encrypted.headers().firstValue("Content-Type").orElse(""));
+        JsonArray audit = (JsonArray) api.send("GET", "api/admin/audit?limit=5000&since=" + since, null, admin).jsonValue();
+        assertTrue(audit.toString().contains("archive.download-encrypted") && audit.toString().contains("archive.download"), "the downloads are in the audit log");
+    }
+
+    @Test
+    void aRestoredInstanceServesTheSameSiteAndTheFirstServersLinksWorkOnIt() throws Exception {
+        String editor = api.account("archive-publisher", "archive test passphrase", "\"roles\":[\"editor\"],\"languages\":[]");
+        Api.Reply created = api.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "update").add("language", "en")
+                .add("title", "Kept in the archive " + RUN).add("summary", "Restored elsewhere").add("body", "The **archive** keeps it.").build().toString(), editor);
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertEquals(200, api.send("POST", "api/admin/documents/" + id + "/publish", "{}", editor).status());
+        String address = "archived-" + RUN + "@members.example.org";
+        assertEquals(202, api.send("POST", "api/subscriptions", "{\"email\":\"" + address + "\",\"languages\":[\"es\"],\"topics\":[\"news\"]}", null).status());
+        MimeMessage confirmation = await().atMost(Duration.ofSeconds(20)).until(() -> MailServer.shared().messagesTo(address).stream().findFirst(),
+                Optional::isPresent).orElseThrow();
+        Matcher link = LINK.matcher(String.valueOf(confirmation.getContent() instanceof String text ? text
+                : ((jakarta.mail.Multipart) confirmation.getContent()).getBodyPart(0).getContent()));
+        assertTrue(link.find());
+        String confirm = link.group(1);
+
+        List<String> paths = List.of("api/platform?lang=es", "api/platform?lang=zh-Hant", "api/documents/" + id + "?lang=en", "api/demands?lang=ar",
+                "en/updates/" + id);
+        Map<String, String> before = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            before.put(path, api.get(path).body());
+        }
+        String usersBefore = api.send("GET", "api/admin/users", null, admin).body();
+
+        HttpResponse<byte[]> archive = download(admin, null);
+        assertEquals(200, archive.statusCode());
+        Path root = Path.of(System.getProperty("it.data.root", "target/it-data/manual")).resolve("archive-" + RUN);
+        Path file = Files.createDirectories(root).resolve("archive.zip");
+        Files.write(file, archive.body());
+
+        try (SeparateInstance restored = SeparateInstance.start(root, "restored", Map.of("RESTORE_FROM", file.toAbsolutePath().toString()))) {
+            Api second = new Api(restored.base());
+            assertTrue(Files.readString(restored.log()).contains("Restored "), "the log says what was restored");
+            for (String path : paths) {
+                String first = before.get(path).replace("localhost:" + base.getPort(), "HOST");
+                String again = second.get(path).body().replace("localhost:" + restored.base().getPort(), "HOST");
+                assertEquals(first, again, path + " answers the same on the restored instance");
+            }
+            assertEquals(usersBefore, second.send("GET", "api/admin/users", null, admin).body(), "accounts, with their roles and grants");
+            String moved = confirm.replace("localhost:" + base.getPort(), "localhost:" + restored.base().getPort());
+            Api.Reply page = second.send(HttpRequest.newBuilder(URI.create(moved)).GET());
+            assertEquals(200, page.status(), "a confirmation link the first server mailed works on the restored one: " + page.body());
+            assertTrue(page.body().contains("method=\"post\""), page.body());
+        }
+    }
+}
