@@ -25,6 +25,7 @@ import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.internationale.locale.control.ScriptConversion;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.search.entity.SearchResult;
 import org.internationale.search.entity.SearchResult.Hit;
@@ -71,6 +72,24 @@ public final class SnapshotSearch {
     }
 
     /** @param text a query made safe by {@link Searcher#clean} */
+    /**
+     * A hit as the reader gets it: found in the other script of their language (Simplified for a Traditional reader),
+     * its title and snippet are converted and it links the reader's own page of it, which is converted the same way —
+     * the one fallback rule, as pages, feeds and mail apply it. The snippet's marks are ASCII tags the transform leaves.
+     */
+    private static Hit hit(Stored stored, Candidate candidate, String snippet, LanguageTag reader, List<String> alsoIn) {
+        Optional<ScriptConversion> conversion = candidate.language().equals(reader.value()) ? Optional.empty()
+                : ScriptConversion.between(LanguageTag.of(candidate.language()), reader);
+        if (conversion.isEmpty()) {
+            return new Hit(stored.id(), candidate.type(), candidate.language(), stored.title(), snippet, stored.url(), candidate.score(), alsoIn, null);
+        }
+        String prefix = "/" + candidate.language() + "/";
+        String url = stored.url() != null && stored.url().startsWith(prefix) ? "/" + reader.value() + "/" + stored.url().substring(prefix.length()) : stored.url();
+        ScriptConversion convert = conversion.get();
+        return new Hit(stored.id(), candidate.type(), reader.value(), convert.convert(stored.title()), snippet == null ? null : convert.convert(snippet),
+                url, candidate.score(), alsoIn, candidate.language());
+    }
+
     public SearchResult answer(String text, List<LanguageTag> chain, LanguageTag reader, String type, String demand, int page, int size) {
         if (text.isBlank()) {
             return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);
@@ -150,8 +169,7 @@ public final class SnapshotSearch {
         OtherLanguages otherLanguages = new OtherLanguages(searcher, languages);
         for (Candidate c : shown) {
             Stored s = stored.get(c.doc());
-            hits.add(new Hit(s.id(), c.type(), c.language(), s.title(), snippets.get(c.doc()), s.url(), c.score(),
-                    otherLanguages.of(c)));
+            hits.add(hit(s, c, snippets.get(c.doc()), reader, otherLanguages.of(c)));
         }
         Map<String, Map<String, Integer>> facets = new LinkedHashMap<>();
         facets.put("type", tally.types());

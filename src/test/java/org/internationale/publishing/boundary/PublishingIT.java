@@ -115,6 +115,13 @@ class PublishingIT {
         assertTrue(page.contains("lang=\"zh-Hant\""), page);
         assertTrue(page.contains("notice-converted") && page.contains("簡體"), "the page names what it was converted from");
         assertTrue(page.contains("全體工人團結起來"), page);
+        JsonObject found = api.get("api/search?lang=zh-Hant&q=" + java.net.URLEncoder.encode("工人階級團結", java.nio.charset.StandardCharsets.UTF_8)).json();
+        JsonObject hit = found.getJsonArray("hits").stream().map(jakarta.json.JsonValue::asJsonObject)
+                .filter(h -> h.getString("url").endsWith("/updates/" + id)).findFirst().orElseThrow(() -> new AssertionError(found.toString()));
+        assertEquals("工人階級團結起來", hit.getString("title"), "search shows it converted too");
+        assertEquals("zh-Hant", hit.getString("language"));
+        assertEquals("zh-Hans", hit.getString("convertedFrom"));
+        assertEquals("/zh-Hant/updates/" + id, hit.getString("url"), "and links the reader's own, converted page");
         JsonObject simplified = api.get("api/documents/" + id + "?lang=zh-Hans").json();
         assertEquals("全体工人团结起来，争取带薪病假。", simplified.getString("body"), "the original as written");
         assertTrue(!simplified.containsKey("convertedFrom") || simplified.isNull("convertedFrom"), "not converted");
