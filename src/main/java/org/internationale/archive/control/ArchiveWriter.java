@@ -35,6 +35,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -46,6 +48,8 @@ import java.util.zip.ZipOutputStream;
  */
 @ApplicationScoped
 public class ArchiveWriter {
+
+    private static final Logger LOG = Logger.getLogger(ArchiveWriter.class.getName());
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -114,8 +118,15 @@ public class ArchiveWriter {
             }
             for (Language language : languages.languages()) {
                 if (!language.tag().equals(languages.source())) {
-                    entry(zip, "translations/" + language.tag().value() + ".po",
-                            exchange.po(language.tag(), languages.source()).getBytes(StandardCharsets.UTF_8), sums);
+                    byte[] po;
+                    try {
+                        po = exchange.po(language.tag(), languages.source()).getBytes(StandardCharsets.UTF_8);
+                    } catch (RuntimeException e) {
+                        // the PO files are for people; the archive is whole without one, never cut by one
+                        LOG.log(Level.WARNING, "The archive goes out without translations/" + language.tag() + ".po", e);
+                        continue;
+                    }
+                    entry(zip, "translations/" + language.tag().value() + ".po", po, sums);
                 }
             }
             ZipEntry manifest = new ZipEntry(ArchiveManifest.ENTRY);

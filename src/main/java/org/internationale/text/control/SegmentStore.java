@@ -65,19 +65,26 @@ public class SegmentStore {
     }
 
     /** The translations of the given segments into the given languages, with their revisions: segment id → language → translation. */
+    /** Segment ids per query: well below the 65 535 parameters PostgreSQL takes, with the languages beside them. */
+    static final int IDS_PER_QUERY = 10_000;
+
     public Map<Long, Map<LanguageTag, Translation>> translations(Collection<Segment> segments, Collection<LanguageTag> languages) {
         Map<Long, Map<LanguageTag, Translation>> bySegment = new HashMap<>();
         if (segments.isEmpty() || languages.isEmpty()) {
             return bySegment;
         }
         List<String> tags = languages.stream().map(LanguageTag::value).toList();
-        List<Translation> found = em.createQuery("select distinct t from Translation t left join fetch t.revisions"
-                        + " where t.segment.id in :ids and t.language in :languages", Translation.class)
-                .setParameter("ids", ids(segments))
-                .setParameter("languages", tags)
-                .getResultList();
-        for (Translation translation : found) {
-            bySegment.computeIfAbsent(translation.segment().id(), id -> new HashMap<>()).put(translation.language(), translation);
+        List<Long> ids = ids(segments);
+        // PostgreSQL's protocol takes at most 65 535 parameters a statement: a site of 100 000 texts asks in parts
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<Translation> found = em.createQuery("select distinct t from Translation t left join fetch t.revisions"
+                            + " where t.segment.id in :ids and t.language in :languages", Translation.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)))
+                    .setParameter("languages", tags)
+                    .getResultList();
+            for (Translation translation : found) {
+                bySegment.computeIfAbsent(translation.segment().id(), id -> new HashMap<>()).put(translation.language(), translation);
+            }
         }
         return bySegment;
     }
