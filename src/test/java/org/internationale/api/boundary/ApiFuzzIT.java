@@ -106,6 +106,11 @@ class ApiFuzzIT {
         assertEquals(200, document.status(), document.body());
         List<Operation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonValue> path : document.json().getJsonObject("paths").entrySet()) {
+            if (path.getKey().contains("/admin/archive") || path.getKey().contains("/admin/mirror")) {
+                // each writes the whole site (seconds apiece, hundreds of times here): ArchiveIT and MirrorIT send them
+                // bad input and callers without the right
+                continue;
+            }
             for (Map.Entry<String, JsonValue> method : path.getValue().asJsonObject().entrySet()) {
                 String verb = method.getKey().toUpperCase(Locale.ROOT);
                 if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(verb)) {
