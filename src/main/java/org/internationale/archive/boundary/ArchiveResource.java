@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.internationale.archive.control.ArchiveWriter;
-import org.internationale.archive.entity.ArchiveRefusedException;
+import org.internationale.archive.control.ArchiveEncryption;
 import org.internationale.identity.control.Permissions;
 import org.internationale.identity.entity.Role;
 import org.internationale.identity.entity.SecurityEvent;
@@ -55,8 +55,8 @@ public class ArchiveResource {
     public Response archive(@HeaderParam("Archive-Passphrase") String passphrase) {
         String admin = permissions.requireAny(Role.ADMIN).username();
         String secret = passphrase == null || passphrase.isEmpty() ? null : passphrase;
-        if (secret != null && secret.length() < 12) {
-            throw new ArchiveRefusedException("An archive's passphrase has at least 12 characters.");
+        if (secret != null) {
+            ArchiveEncryption.checkPassphrase(secret);
         }
         security.fire(new SecurityEvent(admin, secret == null ? "archive.download" : "archive.download-encrypted", "/api/admin/archive",
                 clients.of(request)));

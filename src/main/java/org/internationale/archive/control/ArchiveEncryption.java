@@ -1,5 +1,6 @@
 package org.internationale.archive.control;
 
+import org.internationale.system.control.NotClosingStream;
 import org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPEncryptedData;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
@@ -29,17 +30,17 @@ import java.util.Date;
  * protected), which {@code gpg --decrypt} reads: the archive can be kept where its readers are not trusted, and opened
  * without this application. Bouncy Castle's lightweight API, so no security provider is installed in the server.
  */
-final class ArchiveEncryption {
+public final class ArchiveEncryption {
 
     /** Shorter passphrases are refused: the archive holds password hashes, subscribers' addresses and the site's secrets. */
-    static final int SHORTEST_PASSPHRASE = 12;
+    public static final int SHORTEST_PASSPHRASE = 12;
     /** The first byte of an OpenPGP packet has its top bit set; a zip starts with "PK". */
     private static final int PACKET_TAG_BIT = 0x80;
 
     private ArchiveEncryption() {
     }
 
-    static void checkPassphrase(String passphrase) {
+    public static void checkPassphrase(String passphrase) {
         if (passphrase.length() < SHORTEST_PASSPHRASE) {
             throw new ArchiveRefusedException("An archive's passphrase has at least " + SHORTEST_PASSPHRASE + " characters.");
         }
@@ -52,7 +53,7 @@ final class ArchiveEncryption {
                 .setWithIntegrityPacket(true).setSecureRandom(new SecureRandom()));
         encryption.addMethod(new BcPBEKeyEncryptionMethodGenerator(passphrase.toCharArray()));
         try {
-            OutputStream encrypted = encryption.open(new NotClosing(out), new byte[1 << 16]);
+            OutputStream encrypted = encryption.open(new NotClosingStream(out), new byte[1 << 16]);
             PGPLiteralDataGenerator literal = new PGPLiteralDataGenerator();
             OutputStream data = literal.open(encrypted, PGPLiteralData.BINARY, fileName, new Date(0), new byte[1 << 16]);
             return new FilterOutputStream(data) {
@@ -141,20 +142,4 @@ final class ArchiveEncryption {
         void run() throws PGPException, IOException;
     }
 
-    /** The container closes the response stream itself. */
-    private static final class NotClosing extends FilterOutputStream {
-        NotClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.internationale.archive.control;
 
+import org.internationale.system.control.NotClosingStream;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -74,7 +75,7 @@ public class ArchiveWriter {
                 zip(encrypted);
             }
         } else {
-            zip(new NotClosing(out));
+            zip(new NotClosingStream(out));
         }
     }
 
@@ -163,7 +164,7 @@ public class ArchiveWriter {
     private static long writeTable(ZipOutputStream zip, Connection connection, ArchiveTable table, Map<String, String> sums) throws IOException, SQLException {
         zip.putNextEntry(new ZipEntry(table.entry()));
         MessageDigest digest = sha256();
-        DigestOutputStream out = new DigestOutputStream(new NotClosing(zip), digest);
+        DigestOutputStream out = new DigestOutputStream(new NotClosingStream(zip), digest);
         long rows = 0;
         try (PreparedStatement select = connection.prepareStatement(ArchiveTables.select(table))) {
             select.setFetchSize(500);
@@ -207,20 +208,4 @@ public class ArchiveWriter {
         return "internationale " + properties.getProperty("version", "unknown");
     }
 
-    /** The zip closes its own stream; the container closes the response. */
-    private static final class NotClosing extends java.io.FilterOutputStream {
-        NotClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.internationale.mirror.control;
 
+import org.internationale.system.control.NotClosingStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
@@ -25,7 +26,7 @@ final class MirrorArchive {
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".mirror-")).sorted().toList();
         }
-        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NonClosing(out));
+        try (GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(new NotClosingStream(out));
              TarArchiveOutputStream tar = new TarArchiveOutputStream(gzip, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -40,20 +41,4 @@ final class MirrorArchive {
         }
     }
 
-    /** The container closes the response stream; the archive only finishes its own. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.internationale.archive.control;
 
 import org.internationale.locale.control.LanguageConfiguration;
+import org.internationale.testing.ManualClock;
 import org.internationale.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,26 +47,11 @@ class ScheduledBackupsTest {
             writer.languages = LanguageConfiguration.parse("en", "en", "");
             writer.clock = Clock.fixed(Instant.parse("2026-12-07T09:00:00Z"), ZoneOffset.UTC);
             backups.writer = writer;
-            Instant[] now = {Instant.parse("2026-12-07T10:00:00Z")};
-            backups.clock = new Clock() {
-                @Override
-                public ZoneOffset getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(java.time.ZoneId zone) {
-                    return this;
-                }
-
-                @Override
-                public Instant instant() {
-                    return now[0];
-                }
-            };
+            ManualClock clock = new ManualClock(Instant.parse("2026-12-07T10:00:00Z"));
+            backups.clock = clock;
             for (int i = 0; i < 3; i++) {
                 backups.backUpNow();
-                now[0] = now[0].plus(Duration.ofHours(1));
+                clock.advance(Duration.ofHours(1));
             }
             List<String> kept;
             try (Stream<Path> files = Files.list(dataDir.resolve("backups"))) {
