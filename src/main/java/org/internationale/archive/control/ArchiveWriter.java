@@ -43,7 +43,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the archive: every table as JSON Lines ({@code data/<table>.jsonl}), the sequences ({@code sequences.json}),
- * each language's translations as a PO file for people ({@code translations/<lang>.po}), and last
+ * each language's translated texts as a PO file for people ({@code translations/<lang>.po}), and last
  * {@code manifest.json}. The tables are read in one read-only snapshot transaction (PostgreSQL's repeatable read, H2's
  * snapshot isolation): what people write and what a campaign sends meanwhile is either wholly in the archive or not.
  */
@@ -121,7 +121,7 @@ public class ArchiveWriter {
                 if (!language.tag().equals(languages.source())) {
                     byte[] po;
                     try {
-                        po = exchange.po(language.tag(), languages.source()).getBytes(StandardCharsets.UTF_8);
+                        po = exchange.translatedPo(language.tag(), languages.source()).getBytes(StandardCharsets.UTF_8);
                     } catch (RuntimeException e) {
                         // the PO files are for people; the archive is whole without one, never cut by one
                         LOG.log(Level.WARNING, "The archive goes out without translations/" + language.tag() + ".po", e);

@@ -68,7 +68,10 @@ public class TranslationExchange {
     }
 
     private List<Line> lines(LanguageTag language) {
-        List<Segment> all = progress.workingSet(language);
+        return lines(language, progress.workingSet(language));
+    }
+
+    private List<Line> lines(LanguageTag language, List<Segment> all) {
         Map<Long, Map<LanguageTag, Translation>> translations = segments.translations(all, List.of(language));
         List<Line> lines = new ArrayList<>();
         for (Segment segment : all) {
@@ -78,8 +81,23 @@ public class TranslationExchange {
         return lines;
     }
 
+    /** Every text a translator of {@code language} works on, translated or not: the file to translate offline. */
     @Transactional
     public String po(LanguageTag language, LanguageTag source) {
+        return po(language, source, lines(language));
+    }
+
+    /**
+     * Only the texts that have a translation in {@code language}: the file to read, as an archive holds it. A site
+     * of many texts translated into few languages would otherwise repeat every untranslated text in every file.
+     */
+    @Transactional
+    public String translatedPo(LanguageTag language, LanguageTag source) {
+        return po(language, source, lines(language, progress.translatedSet(language)).stream()
+                .filter(line -> line.present().isPresent()).toList());
+    }
+
+    private static String po(LanguageTag language, LanguageTag source, List<Line> lines) {
         Map<String, String> header = new LinkedHashMap<>();
         header.put("Project-Id-Version", "internationale");
         header.put("Language", language.value());
@@ -88,7 +106,7 @@ public class TranslationExchange {
         header.put("Content-Transfer-Encoding", "8bit");
         header.put("X-Source-Language", source.value());
         List<PoEntry> entries = new ArrayList<>();
-        for (Line line : lines(language)) {
+        for (Line line : lines) {
             List<String> comments = new ArrayList<>();
             Set<String> flags = new LinkedHashSet<>();
             comments.add("#. source-revision: " + line.segment().latest().number());

@@ -46,6 +46,15 @@ public class TranslationProgress {
                 .setParameter("language", language.value()).getResultList();
     }
 
+    /** The part of {@link #workingSet} that holds a translation in {@code language}, however far along. */
+    public List<Segment> translatedSet(LanguageTag language) {
+        return em.createQuery("select distinct s from Segment s left join fetch s.revisions"
+                        + " where s.retiredAt is null and s.sourceLanguage <> :language"
+                        + " and exists (select t from Translation t where t.segment = s and t.language = :language)"
+                        + " order by s.key", Segment.class)
+                .setParameter("language", language.value()).getResultList();
+    }
+
     /** The state of one translation as the workflow sees it: outdated wins over any review state. */
     public static String state(Segment segment, Translation translation) {
         TranslationState state = segment.stateOf(translation);

@@ -5,6 +5,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import org.internationale.testing.Api;
+import org.internationale.text.control.PoReader;
+import org.internationale.text.entity.PoCatalog;
 import org.internationale.testing.Deployments;
 import org.internationale.testing.MailServer;
 import org.internationale.testing.SeparateInstance;
@@ -69,7 +71,11 @@ class ArchiveIT {
     }
 
     private HttpResponse<byte[]> download(String authorization, String passphrase) throws Exception {
-        HttpRequest.Builder request = api.request("api/admin/archive").GET();
+        return download(api, authorization, passphrase);
+    }
+
+    private static HttpResponse<byte[]> download(Api from, String authorization, String passphrase) throws Exception {
+        HttpRequest.Builder request = from.request("api/admin/archive").GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -92,17 +98,24 @@ class ArchiveIT {
         assertEquals("application/zip", plain.headers().firstValue("Content-Type").orElse(""));
         List<String> entries = new ArrayList<>();
         JsonObject manifest = null;
+        PoCatalog spanish = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(plain.body()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 entries.add(entry.getName());
                 if (entry.getName().equals("manifest.json")) {
                     manifest = Json.createReader(new ByteArrayInputStream(zip.readAllBytes())).readObject();
                 }
+                if (entry.getName().equals("translations/es.po")) {
+                    spanish = PoReader.read(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
             }
         }
         assertTrue(entries.containsAll(List.of("data/account.jsonl", "data/segment.jsonl", "data/subscriber.jsonl", "data/delivery.jsonl",
                 "data/audit_event.jsonl", "sequences.json", "translations/es.po", "translations/zh-Hant.po")), entries.toString());
         assertEquals("manifest.json", entries.get(entries.size() - 1), "the manifest comes last");
+        assertTrue(spanish.entries().size() > 20, "the platform's Spanish is in the PO file: " + spanish.entries().size());
+        assertTrue(spanish.entries().stream().allMatch(entry -> !entry.translations().get(0).isEmpty()),
+                "a PO file to read lists translated texts only, not every text of the site");
         assertTrue(manifest.getJsonObject("counts").getJsonNumber("segment").longValue() > 70, manifest.getJsonObject("counts").toString());
         HttpResponse<byte[]> encrypted = download(admin, "a long enough passphrase");
         assertEquals(200, encrypted.statusCode());
@@ -156,5 +169,80 @@ class ArchiveIT {
             assertEquals(200, page.status(), "a confirmation link the first server mailed works on the restored one: " + page.body());
             assertTrue(page.body().contains("method=\"post\""), page.body());
         }
+    }
+
+    @Test
+    void aCampaignHalfSentWhenTheArchiveWasTakenResumesOnTheRestoredInstanceAndNobodyGetsItTwice() throws Exception {
+        Path root = Files.createDirectories(Path.of(System.getProperty("it.data.root", "target/it-data/manual")).resolve("archive-campaign-" + RUN));
+        List<String> readers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            readers.add("half-" + i + "-" + RUN + "@members.example.org");
+        }
+        String subject = "Half sent " + RUN;
+        Path file = root.resolve("archive.zip");
+        long campaign;
+        JsonObject paused;
+        // one message every two seconds: the campaign is surely part way when it is paused after its first message
+        try (SeparateInstance first = SeparateInstance.start(root, "half-sender", Map.of("MAIL_RATE", "0.5"))) {
+            Api source = new Api(first.base());
+            for (String reader : readers) {
+                assertEquals(202, source.send("POST", "api/subscriptions", "{\"email\":\"" + reader + "\",\"languages\":[\"en\"],\"topics\":[\"news\"]}", null).status());
+                MimeMessage confirmation = await().atMost(Duration.ofSeconds(20)).until(() -> MailServer.shared().messagesTo(reader).stream().findFirst(),
+                        Optional::isPresent).orElseThrow();
+                Matcher link = LINK.matcher(String.valueOf(confirmation.getContent() instanceof String text ? text
+                        : ((jakarta.mail.Multipart) confirmation.getContent()).getBodyPart(0).getContent()));
+                assertTrue(link.find());
+                String confirm = link.group(1);
+                Api.Reply confirmed = source.send(HttpRequest.newBuilder(URI.create(confirm.substring(0, confirm.indexOf('?'))))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("token=" + confirm.substring(confirm.indexOf("token=") + 6))));
+                assertEquals(200, confirmed.status(), confirmed.body());
+            }
+            Api.Reply newsletter = source.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "newsletter").add("language", "en")
+                    .add("title", subject).add("summary", "").add("body", "Moved mid-campaign.").build().toString(), admin);
+            assertEquals(201, newsletter.status(), newsletter.body());
+            Api.Reply created = source.send("POST", "api/admin/campaigns", "{\"newsletterId\":" + newsletter.json().getJsonNumber("id")
+                    + ",\"topics\":[\"news\"],\"requiredLanguages\":[]}", admin);
+            assertEquals(201, created.status(), created.body());
+            campaign = created.json().getJsonNumber("id").longValue();
+            assertEquals(200, source.send("POST", "api/admin/campaigns/" + campaign + "/send", null, admin).status());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> readers.stream().anyMatch(reader -> received(reader, subject) > 0));
+            assertEquals(200, source.send("POST", "api/admin/campaigns/" + campaign + "/pause", null, admin).status());
+            // what a lane holds at the pause is reported before the archive is taken
+            paused = await().atMost(Duration.ofSeconds(20)).until(() -> source.send("GET", "api/admin/campaigns/" + campaign, null, admin).json(),
+                    progress -> progress.getJsonObject("counts").getInt("sending", 0) == 0);
+            assertEquals("paused", paused.getString("state"), paused.toString());
+            HttpResponse<byte[]> archive = download(source, admin, null);
+            assertEquals(200, archive.statusCode());
+            Files.write(file, archive.body());
+        }
+        long sentBefore = readers.stream().filter(reader -> received(reader, subject) > 0).count();
+        int pending = paused.getJsonObject("counts").getInt("pending", 0);
+        assertTrue(sentBefore >= 1 && pending >= 1, "half sent when archived: " + paused);
+        assertEquals(sentBefore, paused.getJsonObject("counts").getInt("sent", 0), paused.toString());
+
+        try (SeparateInstance restored = SeparateInstance.start(root, "resumer", Map.of("RESTORE_FROM", file.toAbsolutePath().toString()))) {
+            Api second = new Api(restored.base());
+            JsonObject before = second.send("GET", "api/admin/campaigns/" + campaign, null, admin).json();
+            assertEquals(paused.getJsonObject("counts"), before.getJsonObject("counts"), "the ledger came over as it was");
+            assertEquals(200, second.send("POST", "api/admin/campaigns/" + campaign + "/resume", null, admin).status());
+            JsonObject sent = await().atMost(Duration.ofSeconds(60)).until(() -> second.send("GET", "api/admin/campaigns/" + campaign, null, admin).json(),
+                    progress -> progress.getString("state").equals("sent"));
+            assertEquals(readers.size(), sent.getJsonObject("counts").getInt("sent", 0), sent.toString());
+        }
+        for (String reader : readers) {
+            assertEquals(1, received(reader, subject), reader + " gets the newsletter once, from one instance or the other");
+        }
+    }
+
+    private static long received(String address, String subject) {
+        return MailServer.shared().messagesTo(address).stream().filter(message -> {
+            try {
+                return message.getSubject() != null && message.getSubject().contains(subject);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
     }
 }
