@@ -60,7 +60,7 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
         if (kept.isPresent()) {
             RenderedPage page = kept.get();
             Response.ResponseBuilder answer = EntityTags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), page.etag())
-                    ? Response.notModified() : Response.ok(page.body(), JSON);
+                    ? Response.notModified() : Response.ok(page.body(), JSON).header(HttpHeaders.CONTENT_LENGTH, page.body().length);
             if (page.language() != null) {
                 answer.header(HttpHeaders.CONTENT_LANGUAGE, page.language());
             }
@@ -103,6 +103,7 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
             response.setStatus(304);
             response.setEntity(null);
         } else {
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, body.length);
             response.setEntity(body, response.getEntityAnnotations(), JSON);
         }
     }
