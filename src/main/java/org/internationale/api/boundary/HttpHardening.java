@@ -42,15 +42,7 @@ public class HttpHardening extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-        if (publicAddress.https()) {
-            response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-        }
+        harden(response, publicAddress.https());
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             // answered without reading the body: the connection cannot carry another request after it
             response.setHeader("Connection", "close");
@@ -63,6 +55,22 @@ public class HttpHardening extends HttpFilter {
             return;
         }
         chain.doFilter(new LimitedBody(request), response);
+    }
+
+    /**
+     * The security headers, for a filter that answers before this one may have run: filters declared by annotation
+     * run in no set order.
+     */
+    public static void harden(HttpServletResponse response, boolean https) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+        response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+        if (https) {
+            response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+        }
     }
 
     /** A body read past the limit — a chunked one that gave no length — fails with {@link BodyTooLargeException}. */

@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
@@ -24,9 +23,10 @@ import java.util.Optional;
 
 /**
  * Public JSON ({@link KeptRendered}) kept as written, in the same cache as the reader's pages and forgotten with them
- * on every change. A hit is answered before the resource runs; a miss is written once here, by the writer JAX-RS would
- * have used, so that it can be kept and both carry the same entity tag, answered with 304 when the client has it. Only
- * anonymous requests are kept: a caller with credentials or a session may be answered otherwise.
+ * on every change. A hit is answered by {@link KeptJson} before JAX-RS runs; a miss is written once here, by the
+ * writer JAX-RS would have used, so that it can be kept and both carry the same entity tag, answered with 304 when
+ * the client has it. Only anonymous requests are kept: a caller with credentials or a session may be answered
+ * otherwise.
  */
 @Provider
 @KeptRendered
@@ -34,7 +34,8 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
 
     private static final String ADDRESS = RenderedJson.class.getName() + ".address";
     private static final String GENERATION = RenderedJson.class.getName() + ".generation";
-    private static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
+    static final String MEDIA_TYPE = "application/json;charset=UTF-8";
+    private static final MediaType JSON = MediaType.valueOf(MEDIA_TYPE);
 
     @Inject
     PageCache cache;
@@ -47,29 +48,22 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
-                || servletRequest != null && servletRequest.getSession(false) != null) {
-            return;
+        // a kept answer was sent by KeptJson before JAX-RS saw the request; this one is to be written, and kept
+        if (servletRequest != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && keepable(servletRequest)) {
+            request.setProperty(ADDRESS, address(servletRequest));
+            request.setProperty(GENERATION, cache.generation());
         }
-        // the language may come from Accept-Language when the address names none, so it is part of the address kept
-        String address = "json " + request.getUriInfo().getRequestUri().getRawPath() + "?"
-                + Optional.ofNullable(request.getUriInfo().getRequestUri().getRawQuery()).orElse("") + " "
-                + Optional.ofNullable(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)).orElse("");
-        Optional<RenderedPage> kept = cache.get(address);
-        if (kept.isPresent()) {
-            RenderedPage page = kept.get();
-            Response.ResponseBuilder answer = EntityTags.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), page.etag())
-                    ? Response.notModified() : Response.ok(page.body(), JSON).header(HttpHeaders.CONTENT_LENGTH, page.body().length);
-            if (page.language() != null) {
-                answer.header(HttpHeaders.CONTENT_LANGUAGE, page.language());
-            }
-            request.abortWith(answer.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, HtmlResponses.SHARED)
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).build());
-            return;
-        }
-        request.setProperty(ADDRESS, address);
-        request.setProperty(GENERATION, cache.generation());
+    }
+
+    /** Nobody's own answer: no credentials, no session. */
+    static boolean keepable(HttpServletRequest request) {
+        return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) == null;
+    }
+
+    /** The language may come from Accept-Language when the address names none, so it is part of the address kept. */
+    static String address(HttpServletRequest request) {
+        return "json " + request.getRequestURI() + "?" + Optional.ofNullable(request.getQueryString()).orElse("") + " "
+                + Optional.ofNullable(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).orElse("");
     }
 
     @Override

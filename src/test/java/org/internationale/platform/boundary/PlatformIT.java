@@ -103,6 +103,13 @@ class PlatformIT {
         Api.Reply kept = api().get("api/platform?lang=fr");
         assertEquals(first.body(), kept.body());
         assertEquals("fr", kept.contentLanguage(), "a kept answer says its language as the first did");
+        assertEquals("Accept-Language", kept.raw().headers().firstValue("Vary").orElse(""));
+        assertTrue(kept.raw().headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"),
+                "a kept answer is sent before JAX-RS, with the security headers all answers have");
+        for (Api.Reply reply : List.of(first, kept)) {
+            assertEquals(String.valueOf(reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+                    reply.raw().headers().firstValue("Content-Length").orElse("chunked"), "a kept answer says its length");
+        }
         Api.Reply unchanged = api().get("api/platform?lang=fr", "If-None-Match", etag);
         assertEquals(304, unchanged.status());
         assertEquals("", unchanged.body());
