@@ -40,12 +40,21 @@ public final class SeparateInstance implements AutoCloseable {
 
     /** Starts one named {@code name} under {@code root} with these extra system properties, and waits until it is ready. */
     public static SeparateInstance start(Path root, String name, Map<String, String> properties) throws Exception {
+        return start(root, name, properties, false);
+    }
+
+    /** Like {@link #start}, on an H2 file whatever database the build has: the embedded start a site moves away from. */
+    public static SeparateInstance startOnH2(Path root, String name, Map<String, String> properties) throws Exception {
+        return start(root, name, properties, true);
+    }
+
+    private static SeparateInstance start(Path root, String name, Map<String, String> properties, boolean h2) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path dataDir = Files.createDirectories(root.resolve("instance-" + name)).toAbsolutePath();
-        String configured = System.getProperty("it.database.url", "");
+        String configured = h2 ? "" : System.getProperty("it.database.url", "");
         String user = configured.isBlank() ? "" : System.getProperty("it.database.user", "");
         String ownDatabase = null;
         String url;
