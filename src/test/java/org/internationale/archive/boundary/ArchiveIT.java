@@ -171,20 +171,12 @@ class ArchiveIT {
 
         String member = "member-" + RUN + "@members.example.org";
         assertEquals(202, api.send("POST", "api/subscriptions", "{\"email\":\"" + member + "\",\"languages\":[\"fr\"],\"topics\":[\"alerts\"]}", null).status());
-        String joining = firstLink(member);
-        assertEquals(200, api.send(HttpRequest.newBuilder(URI.create(joining.substring(0, joining.indexOf('?'))))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + joining.substring(joining.indexOf("token=") + 6)))).status());
+        assertEquals(200, confirmSubscription(api, firstLink(member)).status());
 
         // left pending here: the restored instance confirms it with the link this one mailed
         String address = "archived-" + RUN + "@members.example.org";
         assertEquals(202, api.send("POST", "api/subscriptions", "{\"email\":\"" + address + "\",\"languages\":[\"es\"],\"topics\":[\"news\"]}", null).status());
-        MimeMessage confirmation = await().atMost(Duration.ofSeconds(20)).until(() -> MailServer.shared().messagesTo(address).stream().findFirst(),
-                Optional::isPresent).orElseThrow();
-        Matcher link = LINK.matcher(String.valueOf(confirmation.getContent() instanceof String text ? text
-                : ((jakarta.mail.Multipart) confirmation.getContent()).getBodyPart(0).getContent()));
-        assertTrue(link.find());
-        String confirm = link.group(1);
+        String confirm = firstLink(address);
 
         List<String> paths = List.of("api/platform?lang=es", "api/platform?lang=zh-Hant", "api/platform/editions", "api/languages",
                 "api/documents?lang=en", "api/documents/" + id + "?lang=en", "api/demands?lang=ar", "api/subscriptions/topics",
@@ -245,16 +237,7 @@ class ArchiveIT {
             Api source = new Api(first.base());
             for (String reader : readers) {
                 assertEquals(202, source.send("POST", "api/subscriptions", "{\"email\":\"" + reader + "\",\"languages\":[\"en\"],\"topics\":[\"news\"]}", null).status());
-                MimeMessage confirmation = await().atMost(Duration.ofSeconds(20)).until(() -> MailServer.shared().messagesTo(reader).stream().findFirst(),
-                        Optional::isPresent).orElseThrow();
-                Matcher link = LINK.matcher(String.valueOf(confirmation.getContent() instanceof String text ? text
-                        : ((jakarta.mail.Multipart) confirmation.getContent()).getBodyPart(0).getContent()));
-                assertTrue(link.find());
-                String confirm = link.group(1);
-                Api.Reply confirmed = source.send(HttpRequest.newBuilder(URI.create(confirm.substring(0, confirm.indexOf('?'))))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("token=" + confirm.substring(confirm.indexOf("token=") + 6))));
-                assertEquals(200, confirmed.status(), confirmed.body());
+                assertEquals(200, confirmSubscription(source, firstLink(reader)).status());
             }
             Api.Reply newsletter = source.send("POST", "api/admin/documents", Json.createObjectBuilder().add("type", "newsletter").add("language", "en")
                     .add("title", subject).add("summary", "").add("body", "Moved mid-campaign.").build().toString(), admin);
@@ -302,6 +285,13 @@ class ArchiveIT {
                 : ((jakarta.mail.Multipart) mail.getContent()).getBodyPart(0).getContent()));
         assertTrue(link.find(), "a link in the mail to " + address);
         return link.group(1);
+    }
+
+    /** Confirms a subscription as its mail's link asks: by posting the link's token to its page. */
+    private static Api.Reply confirmSubscription(Api on, String link) {
+        return on.send(HttpRequest.newBuilder(URI.create(link.substring(0, link.indexOf('?'))))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + link.substring(link.indexOf("token=") + 6))));
     }
 
     /** An admin answer as compared: the same but for a count of the last minute, which moves with the clock. */
