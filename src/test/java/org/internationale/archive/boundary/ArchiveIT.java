@@ -230,6 +230,7 @@ class ArchiveIT {
         Path file = root.resolve("archive.zip");
         long campaign;
         JsonObject paused;
+        int firstPort;
         // on H2, as a site starts; restored below into the build's database — under .ci/run's second pass PostgreSQL,
         // the move from the embedded database docs/archive.md describes. One message every two seconds: the campaign
         // is surely part way when it is paused after its first message.
@@ -257,6 +258,7 @@ class ArchiveIT {
             HttpResponse<byte[]> archive = download(source, admin, null);
             assertEquals(200, archive.statusCode());
             Files.write(file, archive.body());
+            firstPort = first.base().getPort();
         }
         long sentBefore = readers.stream().filter(reader -> received(reader, subject) > 0).count();
         int pending = paused.getJsonObject("counts").getInt("pending", 0);
@@ -271,6 +273,18 @@ class ArchiveIT {
             JsonObject sent = await().atMost(Duration.ofSeconds(60)).until(() -> second.send("GET", "api/admin/campaigns/" + campaign, null, admin).json(),
                     progress -> progress.getString("state").equals("sent"));
             assertEquals(readers.size(), sent.getJsonObject("counts").getInt("sent", 0), sent.toString());
+
+            // the one-click unsubscribe link in a message the first instance sent works on the restored one
+            String early = readers.stream().filter(reader -> unsubscribeHeader(reader, subject).contains("localhost:" + firstPort))
+                    .findFirst().orElseThrow();
+            Matcher https = Pattern.compile("<(https?://[^>]+)>").matcher(unsubscribeHeader(early, subject));
+            assertTrue(https.find());
+            URI unsubscribe = URI.create(https.group(1).replace("localhost:" + firstPort, "localhost:" + restored.base().getPort()));
+            Api.Reply left = second.send(HttpRequest.newBuilder(unsubscribe).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")));
+            assertEquals(200, left.status(), left.body());
+            JsonObject subscriber = second.send("GET", "api/admin/subscribers?q=" + early, null, admin).json().getJsonArray("items").getJsonObject(0);
+            assertEquals("left", subscriber.getString("state"), subscriber.toString());
         }
         for (String reader : readers) {
             assertEquals(1, received(reader, subject), reader + " gets the newsletter once, from one instance or the other");
@@ -300,13 +314,26 @@ class ArchiveIT {
         return reply.body().replaceAll("\"sentLastMinute\":\\d+", "\"sentLastMinute\":0");
     }
 
-    private static long received(String address, String subject) {
+    private static List<MimeMessage> mails(String address, String subject) {
         return MailServer.shared().messagesTo(address).stream().filter(message -> {
             try {
                 return message.getSubject() != null && message.getSubject().contains(subject);
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException(e);
             }
-        }).count();
+        }).toList();
+    }
+
+    private static long received(String address, String subject) {
+        return mails(address, subject).size();
+    }
+
+    /** The List-Unsubscribe header of the mail with this subject to this address. */
+    private static String unsubscribeHeader(String address, String subject) {
+        try {
+            return mails(address, subject).get(0).getHeader("List-Unsubscribe", null);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
