@@ -104,7 +104,8 @@ public final class SeparateInstance implements AutoCloseable {
         return log;
     }
 
-    private static boolean ready(URL base) {
+    /** Whether the server at {@code base} answers its readiness check. */
+    public static boolean ready(URL base) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(base + "health/ready").toURL().openConnection();
             connection.setConnectTimeout(1000);

@@ -7,12 +7,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.awaitility.core.ConditionTimeoutException;
 import org.internationale.testing.Api;
 import org.internationale.testing.MailServer;
+import org.internationale.testing.SeparateInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
@@ -272,7 +271,7 @@ class TwoInstancesIT {
             if (!nginx.isAlive()) {
                 throw new IllegalStateException("nginx exited: " + Files.readString(folder.resolve("nginx.out")));
             }
-            return ready(base);
+            return SeparateInstance.ready(base);
         });
         return base;
     }
@@ -370,21 +369,11 @@ class TwoInstancesIT {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("instance " + name + " exited; see " + root.resolve("instance-" + name + ".log"));
                 }
-                return ready(base);
+                return SeparateInstance.ready(base);
             });
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("instance " + name + " did not become ready; see " + root.resolve("instance-" + name + ".log"));
         }
         return base;
-    }
-
-    private static boolean ready(URL base) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(base + "health/ready").toURL().openConnection();
-            connection.setConnectTimeout(1000);
-            return connection.getResponseCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        }
     }
 }
