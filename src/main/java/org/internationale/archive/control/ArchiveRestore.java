@@ -14,6 +14,7 @@ import org.internationale.archive.entity.ArchiveManifest;
 import org.internationale.archive.entity.ArchiveRefusedException;
 import org.internationale.archive.entity.ArchiveTable;
 import org.internationale.system.control.DatabaseSettings;
+import org.internationale.system.control.FolderTree;
 import org.internationale.system.entity.SchemaMigrating;
 
 import javax.sql.DataSource;
@@ -27,7 +28,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code RESTORE_FROM}: at start-up, before the schema is brought up to date, an archive is restored into the empty
@@ -198,10 +197,8 @@ public class ArchiveRestore {
     }
 
     private static void delete(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FolderTree.delete(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("the restore's work folder could not be removed: " + folder, e);
         }

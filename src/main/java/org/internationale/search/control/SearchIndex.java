@@ -20,7 +20,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.internationale.site.control.PageCache;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -33,7 +32,9 @@ import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
 import org.internationale.locale.entity.LanguageTag;
 import org.internationale.search.entity.IndexedText;
+import org.internationale.site.control.PageCache;
 import org.internationale.system.control.DatabaseSettings;
+import org.internationale.system.control.FolderTree;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,10 +140,8 @@ public class SearchIndex {
             if (!Files.isDirectory(older)) {
                 continue;
             }
-            try (var files = Files.walk(older)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
+            try {
+                FolderTree.delete(older);
                 LOG.info(() -> "Removed the search index of schema " + older.getFileName());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "The old search index " + older + " could not be removed: " + e.getMessage());
