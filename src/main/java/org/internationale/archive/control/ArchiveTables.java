@@ -200,37 +200,42 @@ final class ArchiveTables {
     /** Each sequence's next value, by name. */
     static Map<String, Long> sequences(Connection connection) throws SQLException {
         Map<String, Long> next = new TreeMap<>();
-        List<String> names = new ArrayList<>();
-        try (PreparedStatement list = connection.prepareStatement(
-                "SELECT sequence_name FROM information_schema.sequences WHERE LOWER(sequence_schema) = LOWER(?)")) {
+        boolean postgres = isPostgres(connection);
+        // H2 lists the next value beside the name; PostgreSQL's catalog cannot tell a restarted sequence from a used
+        // one, so each is read itself
+        try (PreparedStatement list = connection.prepareStatement("SELECT sequence_name" + (postgres ? "" : ", base_value")
+                + " FROM information_schema.sequences WHERE LOWER(sequence_schema) = LOWER(?)")) {
             list.setString(1, connection.getSchema());
             try (ResultSet rows = list.executeQuery()) {
                 while (rows.next()) {
-                    names.add(rows.getString(1));
+                    next.put(rows.getString(1).toLowerCase(Locale.ROOT), postgres ? 0 : rows.getLong(2));
                 }
             }
         }
-        boolean postgres = isPostgres(connection);
-        for (String name : names) {
-            String query = postgres
-                    ? "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + name
-                    : "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_SCHEMA) = LOWER('" + connection.getSchema()
-                    + "') AND SEQUENCE_NAME = '" + name + "'";
-            try (Statement statement = connection.createStatement(); ResultSet value = statement.executeQuery(query)) {
-                value.next();
-                next.put(name.toLowerCase(Locale.ROOT), value.getLong(1));
+        if (postgres) {
+            for (String name : List.copyOf(next.keySet())) {
+                try (Statement statement = connection.createStatement(); ResultSet value = statement.executeQuery(
+                        "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + checkedName(name))) {
+                    value.next();
+                    next.put(name, value.getLong(1));
+                }
             }
         }
         return next;
     }
 
     static void restartSequence(Connection connection, String name, long next) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SEQUENCE " + checkedName(name) + " RESTART WITH " + next);
+        }
+    }
+
+    /** A sequence's name as it may stand in a statement: the migrations' lower-case words only. */
+    private static String checkedName(String name) {
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("not a sequence name: " + name);
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER SEQUENCE " + name + " RESTART WITH " + next);
-        }
+        return name;
     }
 
     /** Whether any of the application's tables holds a row. */
