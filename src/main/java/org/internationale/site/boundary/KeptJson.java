@@ -34,7 +34,7 @@ public class KeptJson extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         Optional<RenderedPage> kept = "GET".equals(request.getMethod()) && RenderedJson.keepable(request)
-                ? cache.get(RenderedJson.address(request)) : Optional.empty();
+                ? cache.kept(RenderedJson.address(request)) : Optional.empty();
         if (kept.isEmpty()) {
             chain.doFilter(request, response);
             return;

@@ -52,6 +52,7 @@ public class RenderedJson implements ContainerRequestFilter, ContainerResponseFi
         if (servletRequest != null && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && keepable(servletRequest)) {
             request.setProperty(ADDRESS, address(servletRequest));
             request.setProperty(GENERATION, cache.generation());
+            cache.missed();
         }
     }
 

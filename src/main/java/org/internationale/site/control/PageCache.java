@@ -56,6 +56,24 @@ public class PageCache {
         return Optional.ofNullable(page);
     }
 
+    /**
+     * A kept answer at an address that may hold none because nothing there is ever kept (any anonymous API request
+     * is looked up before JAX-RS knows which resource answers it): a hit is counted, a miss only by {@link #missed}
+     * once a keepable resource is found to answer it.
+     */
+    public synchronized Optional<RenderedPage> kept(String address) {
+        RenderedPage page = pages.get(address);
+        if (page != null) {
+            hits++;
+        }
+        return Optional.ofNullable(page);
+    }
+
+    /** A keepable answer was not kept: it is rendered now. */
+    public synchronized void missed() {
+        misses++;
+    }
+
     /** Keeps a page rendered in {@code renderedIn}, unless a change came since or it alone is larger than the cache. */
     public synchronized void keep(String address, long renderedIn, RenderedPage page) {
         if (renderedIn != generation || page.body().length > maxBytes) {

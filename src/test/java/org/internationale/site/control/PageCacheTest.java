@@ -27,6 +27,17 @@ class PageCacheTest {
     }
 
     @Test
+    void anAddressWhereNothingIsKeptCountsNoMissUntilAKeepableAnswerIsRendered() {
+        PageCache cache = new PageCache(1);
+        cache.keep("json /api/platform?lang=es ", cache.generation(), page("plataforma", 100));
+        assertEquals(Optional.empty(), cache.kept("json /api/subscriptions/topics? "));
+        assertEquals(0, cache.usage().misses(), "an answer never kept is no miss");
+        assertEquals("\"plataforma\"", cache.kept("json /api/platform?lang=es ").orElseThrow().etag());
+        cache.missed();
+        assertEquals(new PageCache.Usage(1, 100, 1024 * 1024, 1, 1), cache.usage());
+    }
+
+    @Test
     void aPageRenderedBeforeAChangeIsNotKeptWhenItEndsAfterIt() {
         PageCache cache = new PageCache(1);
         long began = cache.generation();
