@@ -1,9 +1,9 @@
 package org.internationale.mirror.control;
 
-import org.internationale.system.control.NotClosingStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.internationale.system.control.NotClosingStream;
 
 import java.io.IOException;
 import java.io.OutputStream;

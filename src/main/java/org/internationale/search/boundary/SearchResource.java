@@ -7,7 +7,6 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import org.internationale.site.boundary.KeptRendered;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.internationale.locale.control.LanguageNegotiator;
 import org.internationale.locale.entity.Negotiated;
 import org.internationale.search.control.Searcher;
+import org.internationale.site.boundary.KeptRendered;
 
 import java.util.Set;
 

@@ -71,7 +71,6 @@ public final class SnapshotSearch {
         this.universal = universal;
     }
 
-    /** @param text a query made safe by {@link Searcher#clean} */
     /**
      * A hit as the reader gets it: found in the other script of their language (Simplified for a Traditional reader),
      * its title and snippet are converted and it links the reader's own page of it, which is converted the same way —
@@ -90,6 +89,7 @@ public final class SnapshotSearch {
                 url, candidate.score(), alsoIn, candidate.language());
     }
 
+    /** @param text a query made safe by {@link Searcher#clean} */
     public SearchResult answer(String text, List<LanguageTag> chain, LanguageTag reader, String type, String demand, int page, int size) {
         if (text.isBlank()) {
             return new SearchResult(text, reader.value(), 0, page, size, List.of(), Map.of(), null);

@@ -3,7 +3,6 @@ package org.internationale.system.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import org.internationale.system.entity.SchemaMigrating;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
@@ -12,6 +11,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.internationale.system.entity.SchemaMigrating;
 
 import javax.sql.DataSource;
 import java.util.logging.Logger;
