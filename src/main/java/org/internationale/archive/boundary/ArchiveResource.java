@@ -18,9 +18,6 @@ import org.internationale.identity.entity.SecurityEvent;
 import org.internationale.system.control.ClientAddress;
 
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * {@code GET /api/admin/archive}: for admins, the whole site as one archive (docs/archive.md), streamed as it is
@@ -30,8 +27,6 @@ import java.util.Locale;
 @Path("admin/archive")
 @RequestScoped
 public class ArchiveResource {
-
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Inject
     ArchiveWriter writer;
@@ -60,7 +55,7 @@ public class ArchiveResource {
         }
         security.fire(new SecurityEvent(admin, secret == null ? "archive.download" : "archive.download-encrypted", "/api/admin/archive",
                 clients.of(request)));
-        String name = "internationale-" + STAMP.format(clock.instant()) + (secret == null ? ".zip" : ".zip.gpg");
+        String name = ArchiveWriter.fileName(clock.instant(), secret != null);
         StreamingOutput body = out -> writer.write(out, secret);
         return Response.ok(body, secret == null ? "application/zip" : "application/pgp-encrypted")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").header("Cache-Control", "no-store").build();

@@ -1,6 +1,5 @@
 package org.internationale.archive.control;
 
-import org.internationale.system.control.NotClosingStream;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +10,7 @@ import org.internationale.archive.entity.ArchiveManifest;
 import org.internationale.archive.entity.ArchiveTable;
 import org.internationale.locale.control.LanguageRegistry;
 import org.internationale.locale.entity.Language;
+import org.internationale.system.control.NotClosingStream;
 import org.internationale.system.control.SchemaMigration;
 import org.internationale.translation.control.TranslationExchange;
 
@@ -30,10 +30,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.Level;
@@ -49,6 +52,8 @@ import java.util.zip.ZipOutputStream;
  */
 @ApplicationScoped
 public class ArchiveWriter {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private static final Logger LOG = Logger.getLogger(ArchiveWriter.class.getName());
 
@@ -186,6 +191,11 @@ public class ArchiveWriter {
         zip.write(content);
         zip.closeEntry();
         sums.put(name, HexFormat.of().formatHex(sha256().digest(content)));
+    }
+
+    /** {@code internationale-<UTC time>.zip}, {@code .zip.gpg} when encrypted: what a download and a backup are called. */
+    public static String fileName(Instant at, boolean encrypted) {
+        return "internationale-" + STAMP.format(at) + (encrypted ? ".zip.gpg" : ".zip");
     }
 
     static MessageDigest sha256() {

@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,7 +43,6 @@ public class ScheduledBackups {
 
     private static final Logger LOG = Logger.getLogger(ScheduledBackups.class.getName());
     private static final Pattern EVERY = Pattern.compile("(\\d+)\\s*([smhd])");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     @Inject
     @ConfigProperty(name = "BACKUP_EVERY")
@@ -131,7 +128,7 @@ public class ScheduledBackups {
         Path folder = folder();
         Files.createDirectories(folder);
         String secret = passphrase.filter(p -> !p.isEmpty()).orElse(null);
-        Path target = folder.resolve("internationale-" + STAMP.format(clock.instant()) + (secret == null ? ".zip" : ".zip.gpg"));
+        Path target = folder.resolve(ArchiveWriter.fileName(clock.instant(), secret != null));
         Path temporary = Files.createTempFile(folder, ".backup-", ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
